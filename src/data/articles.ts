@@ -1,0 +1,103 @@
+/**
+ * Site-wide article data, computed once per build and shared by every page: view models,
+ * related articles, series, tag and category counts. Pages never recompute these.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { site } from '../config.ts';
+import { excerptFromMarkdown, type ExcerptPart } from '../lib/excerpt.ts';
+import { byNewest, countBy, relatedArticles, seriesParts } from '../lib/listing.ts';
+import { readingMinutes } from '../lib/reading-time.ts';
+import { loadTaxonomy, termOf, type Term } from '../lib/taxonomy.ts';
+import { withBase } from '../markdown/rehype-links.ts';
+
+export interface Article {
+  slug: string;
+  entry: CollectionEntry<'articles'>;
+  title: string;
+  date: Date;
+  updated: Date | undefined;
+  description: string | undefined;
+  excerpt: ExcerptPart[];
+  tags: string[];
+  category: string;
+  series: string | undefined;
+  seriesOrder: number | undefined;
+  lang: 'zh' | 'en';
+  papers: string[];
+  readingMinutes: number;
+  url: string;
+  filePath: string;
+}
+
+export interface SiteData {
+  articles: Article[];
+  bySlug: Map<string, Article>;
+  related: Map<string, Article[]>;
+  tagCounts: Map<string, number>;
+  categoryCounts: Map<string, number>;
+  seriesCounts: Map<string, number>;
+  series: Map<string, Article[]>;
+}
+
+/** Article URL below the base path, with a trailing slash. */
+export const articleUrl = (slug: string) => withBase(site.base, `/articles/${slug}/`);
+export const url = (path: string) => withBase(site.base, path);
+
+function toArticle(entry: CollectionEntry<'articles'>): Article {
+  const data = entry.data;
+  const body = entry.body ?? '';
+  return {
+    slug: entry.id,
+    entry,
+    title: data.title,
+    date: data.date,
+    updated: data.updated,
+    description: data.description,
+    excerpt: data.description
+      ? [{ type: 'text', value: data.description }]
+      : excerptFromMarkdown(body, site.excerptLength),
+    tags: [...new Set(data.tags)],
+    category: data.category ?? site.defaultCategory,
+    series: data.series,
+    seriesOrder: data.seriesOrder,
+    lang: data.lang,
+    papers: data.papers,
+    readingMinutes: readingMinutes(body),
+    url: articleUrl(entry.id),
+    filePath: entry.filePath ?? entry.id,
+  };
+}
+
+let cached: Promise<SiteData> | undefined;
+
+async function compute(): Promise<SiteData> {
+  const entries = await getCollection('articles', ({ data }) => import.meta.env.DEV || !data.draft);
+  const now = Date.now();
+  for (const entry of entries) {
+    if (entry.data.date.getTime() > now) {
+      console.warn(`[kb] warning: ${entry.filePath}: date ${entry.data.date.toISOString().slice(0, 10)} is in the future; the article is published anyway and sorts first`);
+    }
+  }
+  const articles = entries.map(toArticle).sort(byNewest);
+  const seriesIds = [...new Set(articles.flatMap((article) => (article.series ? [article.series] : [])))];
+  return {
+    articles,
+    bySlug: new Map(articles.map((article) => [article.slug, article])),
+    related: relatedArticles(articles, site.relatedCount),
+    tagCounts: countBy(articles, (article) => article.tags),
+    categoryCounts: countBy(articles, (article) => [article.category]),
+    seriesCounts: countBy(articles, (article) => (article.series ? [article.series] : [])),
+    series: new Map(seriesIds.map((id) => [id, seriesParts(articles, id)])),
+  };
+}
+
+export function siteData(): Promise<SiteData> {
+  if (import.meta.env.DEV) return compute();
+  cached ??= compute();
+  return cached;
+}
+
+export const taxonomy = loadTaxonomy();
+export const tagTerm = (id: string): Term => termOf(taxonomy.tags, id);
+export const categoryTerm = (id: string): Term => termOf(taxonomy.categories, id);
+export const seriesTerm = (id: string): Term => termOf(taxonomy.series, id);

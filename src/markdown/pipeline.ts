@@ -1,0 +1,35 @@
+/**
+ * The Markdown/MDX pipeline, in order. astro.config.mjs hands these lists to Astro's
+ * unified processor and to @astrojs/mdx so both formats render identically.
+ */
+import remarkMath from 'remark-math';
+import { transformerMetaHighlight, transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
+import { features, mathMacros, site } from '../config.ts';
+import { loadTaxonomy } from '../lib/taxonomy.ts';
+import { articleSlugs } from '../lib/content-files.ts';
+import remarkMathDelimiters from './remark-math-delimiters.ts';
+import remarkEquationRefs from './remark-equation-refs.ts';
+import remarkCodeLanguages from './remark-code-languages.ts';
+import rehypeKatexStrict from './rehype-katex-strict.ts';
+import rehypeCodeBlocks from './rehype-code-blocks.ts';
+import rehypeLinks from './rehype-links.ts';
+
+export const remarkPlugins = [
+  remarkMathDelimiters,
+  remarkMath,
+  remarkEquationRefs,
+  remarkCodeLanguages,
+];
+
+export const rehypePlugins = [
+  [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros }, lenient: features.lenientMath }],
+  rehypeCodeBlocks,
+  [rehypeLinks, { base: site.base, slugs: articleSlugs }],
+] as const;
+
+export const shikiConfig = {
+  themes: { light: 'github-light', dark: 'github-dark' },
+  defaultColor: false as const,
+  wrap: false,
+  transformers: [transformerMetaHighlight(), transformerNotationHighlight(), transformerNotationDiff()],
+};

@@ -1,0 +1,114 @@
+/**
+ * Server-side KaTeX for the `code.language-math` elements that remark-math and
+ * remark-math-delimiters produce.
+ *
+ * Differs from rehype-katex in what authors need from a strict build: invalid TeX fails
+ * with file, line and the offending formula (or, with `lenient`, warns and marks the
+ * formula visibly); shared macros come from one config; identical formulas are rendered
+ * once per process; and pages learn whether they contain math, so the KaTeX stylesheet is
+ * only linked where it is used.
+ */
+import katex from 'katex';
+import type { Element, ElementContent, Root, Parent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { failAt, warnAt } from './source-error.ts';
+
+export interface KatexStrictOptions {
+  macros?: Record<string, string>;
+  /** Render invalid TeX as a marked error and warn instead of failing the build. */
+  lenient?: boolean;
+}
+
+const renderCache = new Map<string, ElementContent[]>();
+
+/** `\href` is trusted only for in-page anchors: equation references made by remark-equation-refs. */
+const trustInPageLinks = (context: { command: string; url?: string }) =>
+  context.command === '\\href' && typeof context.url === 'string' && context.url.startsWith('#');
+
+function renderToHast(tex: string, displayMode: boolean, macros: Record<string, string>): ElementContent[] {
+  const key = `${displayMode ? 'D' : 'I'}\u0000${tex}`;
+  let nodes = renderCache.get(key);
+  if (!nodes) {
+    const html = katex.renderToString(tex, {
+      displayMode,
+      // KaTeX mutates the macros object it is given (\gdef); hand it a copy.
+      macros: { ...macros },
+      throwOnError: true,
+      trust: trustInPageLinks,
+      // Chinese inside math (outside \text) is common in our articles and renders fine.
+      strict: 'ignore',
+      output: 'htmlAndMathml',
+    });
+    nodes = fromHtml(html, { fragment: true }).children as ElementContent[];
+    renderCache.set(key, nodes);
+  }
+  return structuredClone(nodes);
+}
+
+function classList(node: Element): string[] {
+  const value = node.properties?.className;
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
+  const macros = options.macros ?? {};
+  return (tree: Root, file: VFile) => {
+    let formulas = 0;
+    visit(tree, 'element', (node: Element, index, parent: Parent | undefined) => {
+      if (node.tagName !== 'code' || !classList(node).includes('language-math')) return undefined;
+      if (!parent || index === undefined) return undefined;
+
+      const inPre = parent.type === 'element' && (parent as Element).tagName === 'pre';
+      const displayMode = inPre || classList(node).includes('math-display');
+      const tex = toString(node);
+      // Display math arrives as <pre><code>; the position lives on the <pre>.
+      const located = node.position ? node : (parent as Element);
+
+      let rendered: ElementContent[];
+      try {
+        rendered = renderToHast(tex, displayMode, macros);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const message = `invalid TeX: ${reason}\n    formula: ${tex.trim()}\n    fix the formula, or build with KB_LENIENT_MATH=1 to render it as a marked error`;
+        if (!options.lenient) failAt(file, located, message);
+        warnAt(file, located, message);
+        rendered = [
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['katex-error'], title: reason },
+            children: [{ type: 'text', value: tex }],
+          },
+        ];
+      }
+      formulas++;
+
+      const wrapper: Element = {
+        type: 'element',
+        tagName: displayMode && inPre ? 'div' : 'span',
+        properties: { className: ['math', displayMode ? 'math-display' : 'math-inline'] },
+        children: rendered,
+      };
+      if (inPre) {
+        // Replace the whole <pre>: find it in the grandparent. Its id (from a \label) stays.
+        const pre = parent as Element;
+        wrapper.properties = { ...pre.properties, ...wrapper.properties };
+        pre.tagName = wrapper.tagName;
+        pre.properties = wrapper.properties;
+        pre.children = wrapper.children;
+        return SKIP;
+      }
+      (parent.children as ElementContent[])[index] = wrapper;
+      return SKIP;
+    });
+    if (formulas > 0) {
+      const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+      data.astro ??= {};
+      data.astro.frontmatter ??= {};
+      data.astro.frontmatter.hasMath = true;
+    }
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Numbered equations and cross-references, the way MathJax users write them.
+ *
+ * KaTeX renders one formula at a time and knows nothing of `\label` or `\eqref` across a
+ * document, so this plugin does the bookkeeping on the Markdown tree before KaTeX runs:
+ * - a display formula with `\label{eq:x}` gets the next number as `\tag{n}` (or keeps the
+ *   `\tag{…}` its author wrote) and an anchor id;
+ * - `\eqref{eq:x}` / `\ref{eq:x}` in prose become links showing "(n)" / "n", and inside
+ *   formulas become `\href{#id}{…}` (KaTeX trusts only such in-page links here).
+ * References may come before the definition. Unknown and duplicate labels fail the build.
+ */
+import type { Root, Math, InlineMath, Text, Link, PhrasingContent, Parent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { failAt } from './source-error.ts';
+
+interface Equation {
+  id: string;
+  number: string;
+  node: Math;
+}
+
+const LABEL = /\\label\{([^}]*)\}/g;
+const TAG = /\\tag\*?\{([^}]*)\}/;
+const REF = /\\(eqref|ref)\{([^}]*)\}/g;
+
+export function equationId(label: string): string {
+  return label.trim().replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+function collectLabels(tree: Root, file: VFile): Map<string, Equation> {
+  const equations = new Map<string, Equation>();
+  let counter = 0;
+  visit(tree, 'math', (node: Math) => {
+    const labels = [...node.value.matchAll(LABEL)].map((match) => match[1]!.trim());
+    if (labels.length === 0) return;
+    if (labels.length > 1) {
+      failAt(
+        file,
+        node,
+        `one display formula carries ${labels.length} labels (${labels.join(', ')}); KaTeX numbers a whole block, so keep one \\label per $$…$$ block or split the block`,
+      );
+    }
+    const label = labels[0]!;
+    if (!label) failAt(file, node, 'empty \\label{}; give the equation a name such as \\label{eq:loss}');
+    const previous = equations.get(label);
+    if (previous) {
+      const line = previous.node.position?.start.line;
+      failAt(file, node, `duplicate equation label "${label}" (first defined on line ${line}); labels must be unique within an article`);
+    }
+    const written = TAG.exec(node.value)?.[1];
+    const number = written ?? String(++counter);
+    const id = equationId(label);
+    node.value = node.value.replace(LABEL, written === undefined ? `\\tag{${number}}` : '');
+    node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
+    equations.set(label, { id, number, node });
+  });
+  return equations;
+}
+
+function lookup(equations: Map<string, Equation>, label: string, file: VFile, node: Text | Math | InlineMath): Equation {
+  const equation = equations.get(label.trim());
+  if (!equation) {
+    const known = [...equations.keys()];
+    failAt(
+      file,
+      node,
+      `\\eqref{${label}} refers to no equation; ${known.length ? `labels in this article: ${known.join(', ')}` : 'this article defines no \\label{…} yet'}`,
+    );
+  }
+  return equation;
+}
+
+function texReferences(tex: string, equations: Map<string, Equation>, file: VFile, node: Math | InlineMath): string {
+  return tex.replace(REF, (_, kind: string, label: string) => {
+    const { id, number } = lookup(equations, label, file, node);
+    return `\\href{#${id}}{\\text{${kind === 'eqref' ? `(${number})` : number}}}`;
+  });
+}
+
+function referenceLink(equation: Equation, kind: string): Link {
+  return {
+    type: 'link',
+    url: `#${equation.id}`,
+    data: { hProperties: { className: ['eqref'], dataEquation: equation.id } },
+    children: [{ type: 'text', value: kind === 'eqref' ? `(${equation.number})` : equation.number }],
+  };
+}
+
+export default function remarkEquationRefs() {
+  return (tree: Root, file: VFile) => {
+    const equations = collectLabels(tree, file);
+
+    visit(tree, (node, index, parent: Parent | undefined) => {
+      if (node.type === 'math') {
+        node.value = texReferences(node.value, equations, file, node);
+        return;
+      }
+      if (node.type === 'inlineMath') {
+        // `$\eqref{eq:x}$` alone is a prose reference written inside math: make it a link.
+        const alone = /^\s*\\(eqref|ref)\{([^}]*)\}\s*$/.exec(node.value);
+        if (alone && parent && index !== undefined) {
+          parent.children[index] = referenceLink(lookup(equations, alone[2]!, file, node), alone[1]!) as never;
+          return;
+        }
+        node.value = texReferences(node.value, equations, file, node);
+        return;
+      }
+      if (node.type === 'text' && parent && index !== undefined && node.value.includes('ref{')) {
+        const pieces: PhrasingContent[] = [];
+        let last = 0;
+        for (const match of node.value.matchAll(REF)) {
+          const at = match.index;
+          if (at > last) pieces.push({ type: 'text', value: node.value.slice(last, at) });
+          pieces.push(referenceLink(lookup(equations, match[2]!, file, node), match[1]!));
+          last = at + match[0].length;
+        }
+        if (pieces.length === 0) return;
+        if (last < node.value.length) pieces.push({ type: 'text', value: node.value.slice(last) });
+        parent.children.splice(index, 1, ...(pieces as never[]));
+        return index + pieces.length;
+      }
+      return;
+    });
+  };
+}

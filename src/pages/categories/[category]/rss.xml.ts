@@ -1,0 +1,29 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { siteData, categoryTerm } from '../../../data/articles.ts';
+import { excerptText } from '../../../lib/excerpt.ts';
+import { feedItems } from '../../../lib/feed.ts';
+import { termName } from '../../../lib/taxonomy.ts';
+import { site } from '../../../config.ts';
+
+export async function getStaticPaths() {
+  const { categoryCounts } = await siteData();
+  return [...categoryCounts.keys()].map((category) => ({ params: { category } }));
+}
+
+export async function GET(context: APIContext) {
+  const category = context.params.category!;
+  const { articles } = await siteData();
+  return rss({
+    title: `${site.title} · ${termName(categoryTerm(category), site.uiLang)}`,
+    description: categoryTerm(category).description || site.description,
+    site: new URL(site.base, context.site).href,
+    items: feedItems(articles.filter((article) => article.category === category).map((article) => ({
+      title: article.title,
+      url: article.url,
+      date: article.date,
+      summary: excerptText(article.excerpt),
+      tags: article.tags,
+    }))),
+  });
+}
