@@ -4,8 +4,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { site } from './src/config.ts';
-import { remarkPlugins, rehypePlugins, shikiConfig } from './src/markdown/pipeline.ts';
+import { remarkPlugins, rehypePlugins, remarkRehype, shikiConfig } from './src/markdown/pipeline.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
+import strictBuild from './src/integrations/strict-build.ts';
 
 export default defineConfig({
   site: site.url,
@@ -14,9 +15,11 @@ export default defineConfig({
   outDir: process.env.KB_OUT_DIR ?? 'dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
-    processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
+    processor: unified({ remarkPlugins, rehypePlugins, remarkRehype, smartypants: false }),
     shikiConfig,
   },
-  integrations: [mdx(), sitemap(), katexAssets()],
+  integrations: [strictBuild(), mdx(), sitemap(), katexAssets()],
+  // Every script is an external file: the Content-Security-Policy allows no inline code.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

@@ -5,6 +5,7 @@
 import remarkMath from 'remark-math';
 import { transformerMetaHighlight, transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import { features, mathMacros, site } from '../config.ts';
+import { t } from '../i18n/index.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { articleSlugs } from '../lib/content-files.ts';
 import remarkMathDelimiters from './remark-math-delimiters.ts';
@@ -32,4 +33,10 @@ export const shikiConfig = {
   defaultColor: false as const,
   wrap: false,
   transformers: [transformerMetaHighlight(), transformerNotationHighlight(), transformerNotationDiff()],
+};
+
+/** remark-rehype: footnote labels in the UI language. */
+export const remarkRehype = {
+  footnoteLabel: t.footnotes,
+  footnoteBackLabel: (reference: number) => `${t.footnotes} ${reference + 1}`,
 };

@@ -51,11 +51,26 @@ function collectLabels(tree: Root, file: VFile): Map<string, Equation> {
     const written = TAG.exec(node.value)?.[1];
     const number = written ?? String(++counter);
     const id = equationId(label);
-    node.value = node.value.replace(LABEL, written === undefined ? `\\tag{${number}}` : '');
+    setTex(node, node.value.replace(LABEL, written === undefined ? `\\tag{${number}}` : ''));
     node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
     equations.set(label, { id, number, node });
   });
   return equations;
+}
+
+/**
+ * mdast-util-math copies the TeX into `data.hChildren` when parsing, and remark-rehype
+ * renders from there; a rewrite must update both.
+ */
+function setTex(node: Math | InlineMath, tex: string): void {
+  node.value = tex;
+  const text = [{ type: 'text' as const, value: tex }];
+  if (node.type === 'math') {
+    const code = node.data?.hChildren?.[0];
+    if (code && code.type === 'element') code.children = text;
+  } else if (node.data?.hChildren) {
+    node.data.hChildren = text;
+  }
 }
 
 function lookup(equations: Map<string, Equation>, label: string, file: VFile, node: Text | Math | InlineMath): Equation {
@@ -93,7 +108,7 @@ export default function remarkEquationRefs() {
 
     visit(tree, (node, index, parent: Parent | undefined) => {
       if (node.type === 'math') {
-        node.value = texReferences(node.value, equations, file, node);
+        setTex(node, texReferences(node.value, equations, file, node));
         return;
       }
       if (node.type === 'inlineMath') {
@@ -103,7 +118,7 @@ export default function remarkEquationRefs() {
           parent.children[index] = referenceLink(lookup(equations, alone[2]!, file, node), alone[1]!) as never;
           return;
         }
-        node.value = texReferences(node.value, equations, file, node);
+        setTex(node, texReferences(node.value, equations, file, node));
         return;
       }
       if (node.type === 'text' && parent && index !== undefined && node.value.includes('ref{')) {

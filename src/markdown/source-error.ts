@@ -27,8 +27,22 @@ export class ContentError extends Error {
   override name = 'ContentError';
 }
 
+/**
+ * Astro's glob loader logs a failed render and carries on with an empty page, so every
+ * content error is also recorded here; src/integrations/strict-build.ts fails the build
+ * on any of them. (On globalThis: the config and the content layer may load this module
+ * through different module graphs.)
+ */
+const registry: string[] = ((globalThis as { __kbContentErrors?: string[] }).__kbContentErrors ??= []);
+
+export function recordedContentErrors(): string[] {
+  return registry;
+}
+
 export function failAt(file: FileLike, node: Positioned | null | undefined, message: string): never {
-  throw new ContentError(`${where(file, node)} — ${message}`);
+  const text = `${where(file, node)} — ${message}`;
+  registry.push(text);
+  throw new ContentError(text);
 }
 
 export function warnAt(file: FileLike, node: Positioned | null | undefined, message: string): void {

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm run build`: builds the site into a staging folder, indexes it with Pagefind, writes
+// the security headers, checks every link and anchor, and only then swaps it into dist/.
+// A failed build leaves the previous dist/ untouched and exits non-zero.
+// Environment: KB_CONTENT_DIR (content folder), KB_BASE (/kb/), KB_SEARCH=0 (skip Pagefind),
+// KB_LENIENT_MATH=1 (invalid TeX warns instead of failing), KB_OUT_DIR (final folder).
+import { ensureRecentNode } from './lib/node-version.mjs';
+ensureRecentNode();
+
+const { spawnSync } = await import('node:child_process');
+const fs = await import('node:fs');
+const path = await import('node:path');
+const { checkSite } = await import('./lib/check-site.mjs');
+const { writeSecurityHeaders } = await import('./lib/security-headers.mjs');
+const { buildSearchIndex } = await import('./lib/search-index.mjs');
+
+const started = Date.now();
+const finalDir = path.resolve(process.env.KB_OUT_DIR ?? 'dist');
+const workDir = path.resolve('.kb-build');
+const stagingDir = path.join(workDir, `staging-${process.pid}`);
+const base = (process.env.KB_BASE ?? '/').replace(/\/?$/, '/');
+const step = (message) => console.log(`\n[kb] ${message} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+const fail = (message) => {
+  fs.rmSync(stagingDir, { recursive: true, force: true });
+  console.error(`\n[kb] build failed: ${message}\n[kb] ${path.relative(process.cwd(), finalDir)}/ was left as it was.`);
+  process.exit(1);
+};
+
+fs.rmSync(workDir, { recursive: true, force: true });
+fs.mkdirSync(workDir, { recursive: true });
+
+step('astro build');
+const astroBin = path.resolve('node_modules/astro/bin/astro.mjs');
+const astro = spawnSync(process.execPath, [astroBin, 'build'], {
+  stdio: 'inherit',
+  env: { ...process.env, KB_OUT_DIR: stagingDir, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+if (astro.status !== 0) fail('astro build reported errors (see above)');
+
+if (process.env.KB_SEARCH !== '0') {
+  step('search index (Pagefind)');
+  try {
+    const summary = await buildSearchIndex(stagingDir);
+    console.log(`[kb] indexed ${summary.pages} pages`);
+  } catch (error) {
+    fail(`Pagefind: ${error.message}`);
+  }
+}
+
+step('security headers');
+writeSecurityHeaders(stagingDir);
+
+step('checking links, anchors, titles and descriptions');
+const { problems, pageCount } = checkSite(stagingDir, base);
+if (problems.length > 0) {
+  const shown = problems.slice(0, 50).map((problem) => `  ✗ ${problem}`).join('\n');
+  fail(`${problems.length} problem(s) in the built pages:\n${shown}${problems.length > 50 ? '\n  …' : ''}`);
+}
+console.log(`[kb] ${pageCount} pages checked`);
+
+// Swap: the old site stays in place until the new one is complete.
+const oldDir = path.join(workDir, 'previous');
+if (fs.existsSync(finalDir)) fs.renameSync(finalDir, oldDir);
+fs.renameSync(stagingDir, finalDir);
+fs.rmSync(workDir, { recursive: true, force: true });
+step(`done: ${path.relative(process.cwd(), finalDir)}/ is ready`);
