@@ -8,8 +8,8 @@
  * character escape and emits the same tokens as remark-math's inline math, so
  * mdast-util-math builds ordinary `inlineMath` nodes.
  *
- * `\[…\]` becomes a display `math` node when it stands alone in its paragraph (the usual
- * way of writing it), and display-style inline math otherwise.
+ * `\[…\]` (and one-line `$$…$$`) becomes a display `math` node when it stands alone in its
+ * paragraph, the usual way of writing it; `\[…\]` inside a sentence stays display-style.
  */
 import type { Root, Paragraph, InlineMath, Math, RootContent } from 'mdast';
 import { mathFromMarkdown } from 'mdast-util-math';
@@ -99,6 +99,12 @@ const backslashMath: Construct = { name: 'backslashMath', tokenize: tokenizeBack
 
 export const backslashMathSyntax: Extension = { text: { [BACKSLASH]: backslashMath } };
 
+/**
+ * A paragraph that is nothing but `\[…\]` or `$$…$$` is a display formula, even when written
+ * on one line (remark-math alone would render `$$x$$` on one line inline).
+ */
+const DISPLAY_OPENERS = ['\\[', '$$'];
+
 /** Where a node came from in the source, to tell `\[` apart from `\(` and `$`. */
 function opener(source: string, node: InlineMath): string {
   const offset = node.position?.start.offset;
@@ -120,7 +126,7 @@ export default function remarkMathDelimiters(this: Processor) {
         (child) => !(child.type === 'text' && child.value.trim() === ''),
       );
       const only = meaningful.length === 1 ? meaningful[0] : undefined;
-      if (only?.type === 'inlineMath' && opener(source, only) === '\\[' && parent && index !== undefined) {
+      if (only?.type === 'inlineMath' && DISPLAY_OPENERS.includes(opener(source, only)) && parent && index !== undefined) {
         const display: Math = {
           type: 'math',
           value: only.value.trim(),

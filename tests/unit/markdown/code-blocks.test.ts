@@ -1,0 +1,27 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderMarkdown } from '../../helpers/markdown.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('code blocks: Shiki, label, transformers', () => {
+  it('highlights with both themes and shows the language', async () => {
+    const html = await renderMarkdown('```python\nprint(1)\n```');
+    expect(html).toContain('<div class="code-block" data-language="python">');
+    expect(html).toContain('<span class="code-lang">python</span>');
+    expect(html).toContain('--shiki-dark');
+  });
+
+  it('highlights lines from the meta and marks diff lines', async () => {
+    const html = await renderMarkdown('```ts {2}\nconst a = 1;\nconst b = 2;\nconst c = 3; // [!code ++]\n```');
+    expect(html).toMatch(/class="line highlighted"/);
+    expect(html).toMatch(/class="line diff add"/);
+    expect(html).not.toContain('[!code ++]');
+  });
+
+  it('renders an unknown language as plain text and warns with file and line', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const html = await renderMarkdown('text\n\n```klingon\nqapla\n```', '/tmp/content/articles/code.md');
+    expect(html).toContain('qapla');
+    expect(warn.mock.calls.flat().join('\n')).toMatch(/code\.md:3:1 — unknown code language "klingon"/);
+  });
+});
