@@ -26,7 +26,7 @@ series:
   });
 
   it('rejects duplicate keys and bad aliases with the file name', () => {
-    expect(() => parseTaxonomy('tags:\n  a: {}\n  a: {}\n', 'taxonomy.yaml')).toThrow(/taxonomy\.yaml: cannot be parsed: .*must be unique at line 3);
+    expect(() => parseTaxonomy('tags:\n  a: {}\n  a: {}\n', 'taxonomy.yaml')).toThrow(/taxonomy\.yaml: cannot be parsed: .*must be unique at line 3/);
     expect(() => parseTaxonomy('tags:\n  a: { aliases: RoPE }\n', 'taxonomy.yaml')).toThrow(/tags\.a\.aliases must be a list/);
   });
 
