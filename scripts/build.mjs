@@ -60,6 +60,7 @@ console.log(`[kb] ${pageCount} pages checked`);
 
 // Swap: the old site stays in place until the new one is complete.
 const oldDir = path.join(workDir, 'previous');
+fs.mkdirSync(path.dirname(finalDir), { recursive: true });
 if (fs.existsSync(finalDir)) fs.renameSync(finalDir, oldDir);
 fs.renameSync(stagingDir, finalDir);
 fs.rmSync(workDir, { recursive: true, force: true });
