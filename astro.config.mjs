@@ -13,6 +13,8 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   outDir: process.env.KB_OUT_DIR ?? 'dist',
+  // scripts/build.mjs gives each content folder its own cache, so fixture builds never share one.
+  cacheDir: process.env.KB_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins, remarkRehype, smartypants: false }),

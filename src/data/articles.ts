@@ -6,6 +6,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { site } from '../config.ts';
 import { excerptFromMarkdown, type ExcerptPart } from '../lib/excerpt.ts';
 import { byNewest, countBy, relatedArticles, seriesParts } from '../lib/listing.ts';
+import { buildBacklinks, type Backlink } from '../lib/backlinks.ts';
+import { normalizePaperId } from '../lib/papers.ts';
 import { readingMinutes } from '../lib/reading-time.ts';
 import { loadTaxonomy, termOf, type Term } from '../lib/taxonomy.ts';
 import { withBase } from '../markdown/rehype-links.ts';
@@ -37,6 +39,10 @@ export interface SiteData {
   categoryCounts: Map<string, number>;
   seriesCounts: Map<string, number>;
   series: Map<string, Article[]>;
+  /** Articles that link to an article, with the sentence around the link. */
+  backlinks: Map<string, Backlink[]>;
+  /** Articles that discuss a paper, by normalized paper id. */
+  articlesByPaper: Map<string, Article[]>;
 }
 
 /** Article URL below the base path, with a trailing slash. */
@@ -61,11 +67,19 @@ function toArticle(entry: CollectionEntry<'articles'>): Article {
     series: data.series,
     seriesOrder: data.seriesOrder,
     lang: data.lang,
-    papers: data.papers,
+    papers: data.papers.map(normalizePaperId),
     readingMinutes: readingMinutes(body),
     url: articleUrl(entry.id),
     filePath: entry.filePath ?? entry.id,
   };
+}
+
+function groupByPaper(articles: Article[]): Map<string, Article[]> {
+  const byPaper = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const id of article.papers) (byPaper.get(id) ?? byPaper.set(id, []).get(id)!).push(article);
+  }
+  return byPaper;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -88,6 +102,8 @@ async function compute(): Promise<SiteData> {
     categoryCounts: countBy(articles, (article) => [article.category]),
     seriesCounts: countBy(articles, (article) => (article.series ? [article.series] : [])),
     series: new Map(seriesIds.map((id) => [id, seriesParts(articles, id)])),
+    backlinks: buildBacklinks(articles.map((article) => ({ slug: article.slug, body: article.entry.body ?? '' }))),
+    articlesByPaper: groupByPaper(articles),
   };
 }
 

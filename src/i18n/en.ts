@@ -47,6 +47,15 @@ const en: typeof zh = {
   language: 'Language',
   references: 'Referenced papers',
   backlinks: 'Linked from',
+  alsoDiscussedIn: 'Also discussed in',
+  allPapers: 'Papers',
+  relatedTopics: 'Related topics',
+  seriesInTopic: 'Series',
+  graph: 'Knowledge graph',
+  copyTex: 'Copy TeX',
+  copiedTex: 'TeX copied',
+  discussedIn: 'Discussed in',
+  graphIntro: 'Articles and tags as a graph: dots are articles, squares are tags; lines join an article to its tags and to the articles it links.',
 };
 
 export default en;

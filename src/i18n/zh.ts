@@ -45,4 +45,13 @@ export default {
   language: '语言',
   references: '参考论文',
   backlinks: '链接到本文的文章',
+  alsoDiscussedIn: '也讨论了它的文章',
+  allPapers: '论文索引',
+  relatedTopics: '相关主题',
+  seriesInTopic: '相关系列',
+  graph: '知识图谱',
+  copyTex: '复制 TeX',
+  copiedTex: '已复制 TeX',
+  discussedIn: '讨论它的文章',
+  graphIntro: '文章与标签的关系图：圆点是文章，方块是标签，连线表示文章带有该标签或链接到另一篇文章。',
 };

@@ -2,7 +2,9 @@
  * The content folder as files, read once per process: the slug index is needed while
  * articles render (to check links), before Astro's collection is complete.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import YAML from 'yaml';
 import { contentDir } from '../config.ts';
 import { indexSlugs, listArticleFiles } from './slugs.ts';
 
@@ -21,4 +23,25 @@ export function articleFiles(): Map<string, string> {
 
 export function articleSlugs(): Set<string> {
   return new Set(articleFiles().keys());
+}
+
+const titles = new Map<string, string | undefined>();
+
+/** An article's title read straight from its frontmatter (for `[[slug]]` link text). */
+export function articleTitle(slug: string): string | undefined {
+  if (titles.has(slug)) return titles.get(slug);
+  const file = articleFiles().get(slug);
+  let title: string | undefined;
+  if (file) {
+    const head = fs.readFileSync(path.join(articlesDir, file), 'utf8').slice(0, 4000);
+    const line = /^title:(.*)$/m.exec(head)?.[1];
+    try {
+      const parsed: unknown = line ? YAML.parse(line) : undefined;
+      title = typeof parsed === 'string' ? parsed : undefined;
+    } catch {
+      title = undefined; // the schema reports bad frontmatter; the link falls back to the slug
+    }
+  }
+  titles.set(slug, title);
+  return title;
 }

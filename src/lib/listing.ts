@@ -95,3 +95,12 @@ export function seriesParts<T extends Listable>(all: T[], series: string): T[] {
         a.slug.localeCompare(b.slug),
     );
 }
+
+/** Tags that appear together with `tag`, most shared first: a topic's related topics. */
+export function coOccurringTags<T extends Listable>(all: T[], tag: string, limit: number): [string, number][] {
+  const counts = countBy(
+    all.filter((item) => item.tags.includes(tag)),
+    (item) => item.tags.filter((other) => other !== tag),
+  );
+  return [...counts].slice(0, limit);
+}

@@ -7,9 +7,10 @@ import { transformerMetaHighlight, transformerNotationDiff, transformerNotationH
 import { features, mathMacros, site } from '../config.ts';
 import { t } from '../i18n/index.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
-import { articleSlugs } from '../lib/content-files.ts';
+import { articleSlugs, articleTitle } from '../lib/content-files.ts';
 import remarkMathDelimiters from './remark-math-delimiters.ts';
 import remarkEquationRefs from './remark-equation-refs.ts';
+import remarkWikilinks from './remark-wikilinks.ts';
 import remarkCodeLanguages from './remark-code-languages.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
@@ -18,6 +19,7 @@ import rehypeLinks from './rehype-links.ts';
 export const remarkPlugins = [
   remarkMathDelimiters,
   remarkMath,
+  [remarkWikilinks, { titleOf: articleTitle }],
   remarkEquationRefs,
   remarkCodeLanguages,
 ];

@@ -1,0 +1,128 @@
+/**
+ * Previews for links inside an article: another article's title, date, tags and summary,
+ * or, for an equation reference, the equation itself. Shown on mouse hover and on keyboard
+ * focus, hidden on leave, blur or Esc. The card floats above the page (no layout shift);
+ * on touch screens there is no preview and the link simply works.
+ */
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const ARTICLE_PATH = new RegExp(`^${BASE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}articles/([a-z0-9-]+)/$`);
+const SHOW_DELAY = 250;
+const HIDE_DELAY = 150;
+
+interface Preview {
+  title: string;
+  description: string;
+  date: string;
+  tags: string[];
+}
+
+const cache = new Map<string, Promise<Preview | undefined>>();
+let card: HTMLDivElement | undefined;
+let owner: HTMLAnchorElement | undefined;
+let showTimer: number | undefined;
+let hideTimer: number | undefined;
+
+function fetchPreview(slug: string): Promise<Preview | undefined> {
+  let pending = cache.get(slug);
+  if (!pending) {
+    pending = fetch(`${BASE}previews/${slug}.json`)
+      .then((response) => (response.ok ? (response.json() as Promise<Preview>) : undefined))
+      .catch(() => undefined);
+    cache.set(slug, pending);
+  }
+  return pending;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function ensureCard(): HTMLDivElement {
+  if (card) return card;
+  card = element('div', 'link-preview');
+  card.id = 'link-preview';
+  card.setAttribute('role', 'tooltip');
+  card.hidden = true;
+  card.addEventListener('mouseenter', () => window.clearTimeout(hideTimer));
+  card.addEventListener('mouseleave', () => scheduleHide());
+  document.body.append(card);
+  return card;
+}
+
+function place(link: HTMLAnchorElement, target: HTMLDivElement): void {
+  const rect = link.getBoundingClientRect();
+  const width = Math.min(360, document.documentElement.clientWidth - 16);
+  target.style.width = `${width}px`;
+  const left = Math.min(Math.max(8, rect.left), document.documentElement.clientWidth - width - 8);
+  target.style.left = `${left + window.scrollX}px`;
+  // Below the link when there is room, otherwise above it.
+  const below = rect.bottom + 8 + target.offsetHeight < window.innerHeight;
+  target.style.top = `${(below ? rect.bottom + 8 : rect.top - 8 - target.offsetHeight) + window.scrollY}px`;
+}
+
+function hide(): void {
+  window.clearTimeout(showTimer);
+  if (card) card.hidden = true;
+  owner?.removeAttribute('aria-describedby');
+  owner = undefined;
+}
+
+function scheduleHide(): void {
+  window.clearTimeout(showTimer);
+  window.clearTimeout(hideTimer);
+  hideTimer = window.setTimeout(hide, HIDE_DELAY);
+}
+
+async function contentFor(link: HTMLAnchorElement): Promise<Node[] | undefined> {
+  if (link.classList.contains('eqref')) {
+    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    const math = target?.querySelector('.katex-display, .katex');
+    return math ? [math.cloneNode(true)] : undefined;
+  }
+  const slug = ARTICLE_PATH.exec(link.pathname)?.[1];
+  if (!slug || link.pathname === location.pathname) return undefined;
+  const preview = await fetchPreview(slug);
+  if (!preview) return undefined;
+  const tags = element('p', 'link-preview-tags', preview.tags.map((tag) => `#${tag}`).join(' '));
+  return [
+    element('p', 'link-preview-title', preview.title),
+    element('p', 'link-preview-date', preview.date),
+    element('p', 'link-preview-description', preview.description),
+    tags,
+  ];
+}
+
+function scheduleShow(link: HTMLAnchorElement): void {
+  window.clearTimeout(hideTimer);
+  window.clearTimeout(showTimer);
+  showTimer = window.setTimeout(async () => {
+    const nodes = await contentFor(link);
+    if (!nodes) return;
+    const target = ensureCard();
+    target.replaceChildren(...nodes);
+    target.classList.toggle('link-preview-equation', link.classList.contains('eqref'));
+    target.hidden = false;
+    place(link, target);
+    owner?.removeAttribute('aria-describedby');
+    owner = link;
+    link.setAttribute('aria-describedby', target.id);
+  }, SHOW_DELAY);
+}
+
+const isPreviewable = (link: HTMLAnchorElement) =>
+  link.classList.contains('eqref') || (link.origin === location.origin && ARTICLE_PATH.test(link.pathname));
+
+for (const link of document.querySelectorAll<HTMLAnchorElement>('.prose a[href], .backlinks a[href]')) {
+  if (!isPreviewable(link)) continue;
+  link.addEventListener('pointerenter', (event) => event.pointerType === 'mouse' && scheduleShow(link));
+  link.addEventListener('pointerleave', (event) => event.pointerType === 'mouse' && scheduleHide());
+  link.addEventListener('focus', () => scheduleShow(link));
+  link.addEventListener('blur', () => scheduleHide());
+}
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && card && !card.hidden) hide();
+});
