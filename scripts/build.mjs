@@ -10,30 +10,54 @@ ensureRecentNode();
 const { spawnSync } = await import('node:child_process');
 const fs = await import('node:fs');
 const path = await import('node:path');
+const crypto = await import('node:crypto');
 const { checkSite } = await import('./lib/check-site.mjs');
 const { writeSecurityHeaders } = await import('./lib/security-headers.mjs');
 const { buildSearchIndex } = await import('./lib/search-index.mjs');
 
 const started = Date.now();
 const finalDir = path.resolve(process.env.KB_OUT_DIR ?? 'dist');
-const workDir = path.resolve('.kb-build');
+// Staging sits next to the final folder (one filesystem, so the swap is a rename), and is
+// per process: builds of other content folders may run at the same time.
+const workDir = path.join(path.dirname(finalDir), '.kb-build');
 const stagingDir = path.join(workDir, `staging-${process.pid}`);
+const previousDir = path.join(workDir, `previous-${process.pid}`);
 const base = (process.env.KB_BASE ?? '/').replace(/\/?$/, '/');
 const step = (message) => console.log(`\n[kb] ${message} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 const fail = (message) => {
   fs.rmSync(stagingDir, { recursive: true, force: true });
+  if (fs.existsSync(workDir) && fs.readdirSync(workDir).length === 0) fs.rmSync(workDir, { recursive: true, force: true });
   console.error(`\n[kb] build failed: ${message}\n[kb] ${path.relative(process.cwd(), finalDir)}/ was left as it was.`);
   process.exit(1);
 };
 
-fs.rmSync(workDir, { recursive: true, force: true });
+const isRunning = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+};
 fs.mkdirSync(workDir, { recursive: true });
+// Leftovers of builds that were killed; folders of builds still running are theirs.
+for (const name of fs.readdirSync(workDir)) {
+  const pid = Number(/-(\d+)$/.exec(name)?.[1]);
+  if (!pid || !isRunning(pid) || pid === process.pid) fs.rmSync(path.join(workDir, name), { recursive: true, force: true });
+}
+
+// Astro's content cache (node_modules/.astro) belongs to the bundled content folder; any
+// other folder gets its own, so a fixture build never reuses or overwrites its entries.
+const contentDir = path.resolve(process.env.KB_CONTENT_DIR ?? 'content');
+const cacheDir = process.env.KB_CACHE_DIR ?? (contentDir === path.resolve('content')
+  ? path.resolve('node_modules/.astro')
+  : path.resolve('node_modules/.astro', `content-${crypto.createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`));
 
 step('astro build');
 const astroBin = path.resolve('node_modules/astro/bin/astro.mjs');
 const astro = spawnSync(process.execPath, [astroBin, 'build'], {
   stdio: 'inherit',
-  env: { ...process.env, KB_OUT_DIR: stagingDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, KB_OUT_DIR: stagingDir, KB_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (astro.status !== 0) fail('astro build reported errors (see above)');
 
@@ -59,9 +83,8 @@ if (problems.length > 0) {
 console.log(`[kb] ${pageCount} pages checked`);
 
 // Swap: the old site stays in place until the new one is complete.
-const oldDir = path.join(workDir, 'previous');
-fs.mkdirSync(path.dirname(finalDir), { recursive: true });
-if (fs.existsSync(finalDir)) fs.renameSync(finalDir, oldDir);
+if (fs.existsSync(finalDir)) fs.renameSync(finalDir, previousDir);
 fs.renameSync(stagingDir, finalDir);
-fs.rmSync(workDir, { recursive: true, force: true });
+fs.rmSync(previousDir, { recursive: true, force: true });
+if (fs.readdirSync(workDir).length === 0) fs.rmSync(workDir, { recursive: true, force: true });
 step(`done: ${path.relative(process.cwd(), finalDir)}/ is ready`);

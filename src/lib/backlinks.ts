@@ -11,7 +11,7 @@ export interface Backlink {
 }
 
 const LINK = /\]\(\/articles\/([a-z0-9-]+)\/?(?:#[^)]*)?\)|\[\[([a-z0-9-]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/g;
-const SENTENCE_END = /[。！？!?]|\.(\s|$)|\n\s*\n/g;
+const SENTENCE_END = /[。！？!?]|\.(\s|$)|\n\s*\n|\n(?=\s*(?:[-*+]\s|\d+\.\s|#))/g;
 
 /** The outgoing article links of a Markdown body, in order, without duplicates. */
 export function outgoingLinks(markdown: string): string[] {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { authorLine, loadPapers, normalizePaperId, paperFor, parsePapers } from '../../../src/lib/papers.ts';
+
+describe('papers', () => {
+  it('normalizes arXiv and DOI ids in their common spellings', () => {
+    expect(normalizePaperId('arxiv:2104.09864')).toBe('arXiv:2104.09864');
+    expect(normalizePaperId('https://arxiv.org/abs/2104.09864v2')).toBe('arXiv:2104.09864');
+    expect(normalizePaperId('https://doi.org/10.1007/BF01458701')).toBe('doi:10.1007/BF01458701');
+  });
+
+  it('reads entries and falls back to a link for unknown ids', () => {
+    const papers = parsePapers('"arXiv:1706.03762":\n  title: Attention Is All You Need\n  authors: [A, B]\n  year: 2017\n', 'papers.yaml');
+    expect(paperFor(papers, 'arxiv:1706.03762')).toMatchObject({ title: 'Attention Is All You Need', year: 2017, url: 'https://arxiv.org/abs/1706.03762', known: true });
+    expect(paperFor(papers, 'doi:10.1/x')).toMatchObject({ title: 'doi:10.1/x', url: 'https://doi.org/10.1/x', known: false });
+  });
+
+  it('needs a title for every entry', () => {
+    expect(() => parsePapers('"arXiv:1":\n  year: 2020\n', 'papers.yaml')).toThrow(/papers\.yaml: paper "arXiv:1" needs at least a title/);
+  });
+
+  it('shortens long author lists', () => {
+    expect(authorLine(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C, D et al.');
+    expect(authorLine(['A', 'B'])).toBe('A, B');
+  });
+
+  it('has an entry for every paper the bundled articles cite', async () => {
+    const { bundledArticles } = await import('../../e2e/helpers.ts');
+    const papers = loadPapers('content');
+    const cited = bundledArticles().flatMap((article) => ((article as unknown as { papers?: string[] }).papers ?? []));
+    expect(cited.length).toBeGreaterThan(50);
+    expect(cited.filter((id) => !paperFor(papers, id).known)).toEqual([]);
+  });
+});
