@@ -1,18 +1,111 @@
 // Pagefind over the built site. One index for the whole site, whatever each page's
 // language, so every article is found from every page: Chinese segmentation is forced,
 // and it still splits Latin words on spaces and punctuation.
+//
+// Pages are handed to Pagefind after one rewrite (`prepareForIndex`): each KaTeX formula's
+// MathML is replaced by its TeX source. KaTeX renders a formula twice, as MathML (one
+// element per glyph, with the TeX in an <annotation>) and as .katex-html (spans per glyph);
+// indexed as they are, both put "QK⊤QK^\top"-style noise into every excerpt. The TeX alone
+// is what readers remember and type (`\sqrt{d}`, `QK^T`, `softmax`), and Pagefind splits
+// it on punctuation into searchable words.
+//
+// Besides the index, this writes `pagefind/kb-vocabulary.json`: the Latin words of the
+// site (title and heading words, taxonomy names and aliases, and body words found in at
+// least two pages). The search UI loads it only to correct a one-letter typo that
+// Pagefind, which matches prefixes but not misspellings, would otherwise miss.
+import fs from 'node:fs';
+import path from 'node:path';
 import * as pagefind from 'pagefind';
 
-export async function buildSearchIndex(siteDir) {
-  const { index, errors } = await pagefind.createIndex({
-    forceLanguage: 'zh',
-    excludeSelectors: ['[data-pagefind-ignore]', '.katex-html', 'nav', 'footer', '.toc', '.cite-block', '.related'],
+/** Parts of an article page that are not the article: they would only add noise. */
+export const excludeSelectors = [
+  '[data-pagefind-ignore]',
+  '.katex-html',
+  'nav',
+  'footer',
+  '.toc',
+  '.article-meta',
+  '.tag-list',
+  '.series-box',
+  '.prev-next',
+  '.related',
+  '.cite-block',
+  '.code-block-bar',
+];
+
+const decodeEntities = (text) =>
+  text.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, name) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[name]);
+
+/**
+ * KaTeX's MathML (`<span class="katex-mathml"><math>…<annotation encoding="application/x-tex">TeX
+ * </annotation></math></span>`) becomes a span holding the TeX source, still HTML-escaped.
+ * The MathML holds no <span>, so the first `</math></span>` closes it.
+ */
+export function texForIndex(html) {
+  return html.replace(/<span class="katex-mathml">([\s\S]*?)<\/math><\/span>/g, (whole, mathml) => {
+    const tex = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/.exec(mathml)?.[1];
+    return tex === undefined ? '' : `<span class="kb-tex"> ${tex.trim()} </span>`;
   });
+}
+
+/** The HTML Pagefind indexes for one built page. */
+export function prepareForIndex(html) {
+  return texForIndex(html);
+}
+
+const LATIN_WORD = /[A-Za-z][A-Za-z0-9]{2,}/g;
+const stripTags = (html) => decodeEntities(html.replace(/<[^>]+>/g, ' '));
+const latinWords = (text) => new Set((text.match(LATIN_WORD) ?? []).map((word) => word.toLowerCase()));
+
+/** Words worth correcting a typo towards: from titles, headings and taxonomy terms, or common in the body. */
+function collectVocabulary(pages) {
+  const strong = new Set();
+  const pagesPerWord = new Map();
+  for (const html of pages) {
+    const headings = [...html.matchAll(/<h[1-4][^>]*>([\s\S]*?)<\/h[1-4]>/g)].map((match) => match[1]);
+    const metas = [...html.matchAll(/data-pagefind-(?:meta|filter)="[^":]*:([^"]*)"/g)].map((match) => match[1]);
+    const filters = [...html.matchAll(/data-pagefind-filter="[^"]*">([^<]*)</g)].map((match) => match[1]);
+    for (const word of latinWords(stripTags([...headings, ...metas, ...filters].join(' ')))) strong.add(word);
+    const body = /data-pagefind-body[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
+    // Tags are replaced by spaces, so KaTeX's one-glyph spans never join into words.
+    const text = stripTags(texForIndex(body));
+    for (const word of latinWords(text)) pagesPerWord.set(word, (pagesPerWord.get(word) ?? 0) + 1);
+  }
+  for (const [word, count] of pagesPerWord) if (count >= 2) strong.add(word);
+  return [...strong].sort();
+}
+
+function htmlFiles(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'pagefind' && entry.name !== '_astro') out.push(...htmlFiles(full));
+    } else if (entry.name.endsWith('.html')) out.push(full);
+  }
+  return out;
+}
+
+/** Indexes every page with `data-pagefind-body` (the articles) and writes `<siteDir>/pagefind/`. */
+export async function buildSearchIndex(siteDir) {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', excludeSelectors });
   if (!index) throw new Error(errors.join('; '));
-  const added = await index.addDirectory({ path: siteDir });
-  if (added.errors.length) throw new Error(added.errors.join('; '));
-  const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
-  if (written.errors.length) throw new Error(written.errors.join('; '));
-  await pagefind.close();
-  return { pages: added.page_count };
+  const indexed = [];
+  try {
+    for (const file of htmlFiles(siteDir)) {
+      const html = fs.readFileSync(file, 'utf8');
+      if (!html.includes('data-pagefind-body')) continue;
+      // Root-relative URL; the browser adds the deployment's base path (KB_BASE) itself.
+      const url = `/${path.relative(siteDir, file).split(path.sep).join('/')}`.replace(/index\.html$/, '');
+      const added = await index.addHTMLFile({ url, content: prepareForIndex(html) });
+      if (added.errors.length) throw new Error(`${url}: ${added.errors.join('; ')}`);
+      indexed.push(html);
+    }
+    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+    if (written.errors.length) throw new Error(written.errors.join('; '));
+  } finally {
+    await pagefind.close();
+  }
+  fs.writeFileSync(path.join(siteDir, 'pagefind', 'kb-vocabulary.json'), JSON.stringify(collectVocabulary(indexed)));
+  return { pages: indexed.length };
 }

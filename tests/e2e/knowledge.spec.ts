@@ -1,0 +1,111 @@
+import { expect, test } from '@playwright/test';
+import YAML from 'yaml';
+import fs from 'node:fs';
+import { bundledArticles } from './helpers.ts';
+
+const articles = bundledArticles();
+const linksTo = (slug: string) =>
+  articles
+    .filter((article) => article.slug !== slug)
+    .filter((article) => new RegExp(`\\]\\(/articles/${slug}/?[#)]|\\[\\[${slug}[\\]#|]`).test(article.body.replace(/^```[\s\S]*?^```/gm, '')));
+
+test.describe('knowledge features', () => {
+  test('hovering an internal link shows a preview card; Esc and leaving hide it', async ({ page }) => {
+    await page.goto('/articles/kv-cache/');
+    const link = page.locator('.prose a[href="/articles/speculative-decoding/"]').first();
+    await link.scrollIntoViewIfNeeded();
+    await link.hover();
+    const card = page.locator('#link-preview');
+    await expect(card).toBeVisible();
+    await expect(card.locator('.link-preview-title')).toHaveText('投机解码：草稿、验证与无损接受率');
+    await expect(card.locator('.link-preview-date')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+    await page.keyboard.press('Escape');
+    await expect(card).toBeHidden();
+    await page.mouse.move(5, 5);
+    await link.hover();
+    await expect(card).toBeVisible();
+    await page.mouse.move(5, 5);
+    await expect(card).toBeHidden();
+  });
+
+  test('the preview works from the keyboard alone', async ({ page }) => {
+    await page.goto('/articles/kv-cache/');
+    const link = page.locator('.prose a[href="/articles/speculative-decoding/"]').first();
+    await link.focus();
+    const card = page.locator('#link-preview');
+    await expect(card).toBeVisible();
+    await expect(link).toHaveAttribute('aria-describedby', 'link-preview');
+    await page.keyboard.press('Escape');
+    await expect(card).toBeHidden();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    await expect(link).toBeFocused();
+    await expect(card).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(card).toBeHidden();
+  });
+
+  test('an equation reference previews the equation it points to', async ({ page }) => {
+    await page.goto('/articles/rope/');
+    const reference = page.locator('.prose a.eqref').first();
+    await reference.scrollIntoViewIfNeeded();
+    await reference.hover();
+    const card = page.locator('#link-preview');
+    await expect(card).toBeVisible();
+    await expect(card.locator('.katex')).toBeVisible();
+  });
+
+  test('a formula can be copied as TeX', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/articles/rope/');
+    const display = page.locator('.prose .math-display').first();
+    await display.hover();
+    await display.locator('.copy-tex').click();
+    const tex = await page.evaluate(() => navigator.clipboard.readText());
+    expect(tex).toBe(await display.locator('annotation').textContent());
+    expect(tex).toContain('\\langle');
+  });
+
+  test('backlinks list exactly the articles that link here', async ({ page }) => {
+    for (const slug of ['rope', 'kv-cache']) {
+      await page.goto(`/articles/${slug}/`);
+      const expected = linksTo(slug).map((article) => article.title).sort();
+      expect(expected.length).toBeGreaterThan(1);
+      expect((await page.locator('.backlinks li > a').allInnerTexts()).sort()).toEqual(expected);
+      await expect(page.locator('.backlinks .excerpt').first()).not.toBeEmpty();
+    }
+  });
+
+  test('the papers page lists each paper with the articles that discuss it', async ({ page }) => {
+    const papers = YAML.parse(fs.readFileSync('content/papers.yaml', 'utf8')) as Record<string, { title: string }>;
+    const byPaper = new Map<string, string[]>();
+    for (const article of articles) for (const id of (article as unknown as { papers?: string[] }).papers ?? []) byPaper.set(id, [...(byPaper.get(id) ?? []), article.title]);
+    await page.goto('/papers/');
+    await expect(page.locator('.paper-card')).toHaveCount(byPaper.size);
+    for (const id of ['arXiv:2104.09864', 'arXiv:1706.03762', 'arXiv:2412.19437']) {
+      const card = page.locator(`#paper-${id.replace(/[^A-Za-z0-9]+/g, '-')}`);
+      await expect(card.locator('.paper-title')).toHaveText(papers[id]!.title);
+      expect((await card.locator('.paper-also a').allInnerTexts()).sort()).toEqual(byPaper.get(id)!.sort());
+    }
+  });
+
+  test('an article shows its papers as cards', async ({ page }) => {
+    await page.goto('/articles/rope/');
+    await expect(page.locator('.papers .paper-card').first().locator('.paper-title')).toHaveText('RoFormer: Enhanced Transformer with Rotary Position Embedding');
+  });
+
+  test('a tag page is a topic page: description, aliases, series and related topics', async ({ page }) => {
+    await page.goto('/tags/rope/');
+    await expect(page.locator('.term-intro')).toContainText('旋转');
+    await expect(page.locator('.term-aliases')).toContainText('RoPE');
+    await expect(page.locator('.topic-related a').first()).toBeVisible();
+    await page.goto('/tags/linear-attention/');
+    await expect(page.locator('.topic-series a')).toContainText(['高效注意力']);
+  });
+
+  test('the graph page links every article and tag', async ({ page }) => {
+    await page.goto('/graph/');
+    await expect(page.locator('svg.graph a.graph-article')).toHaveCount(articles.length);
+    expect(await page.locator('svg.graph a.graph-tag').count()).toBeGreaterThan(20);
+  });
+});
