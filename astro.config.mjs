@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { site } from './src/config.ts';
+import { cacheDir, site } from './src/config.ts';
 import { remarkPlugins, rehypePlugins, remarkRehype, shikiConfig } from './src/markdown/pipeline.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import strictBuild from './src/integrations/strict-build.ts';
@@ -13,6 +13,7 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   outDir: process.env.KB_OUT_DIR ?? 'dist',
+  cacheDir,
   // scripts/build.mjs gives each content folder its own cache, so fixture builds never share one.
   cacheDir: process.env.KB_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -7,11 +7,12 @@
 import { ensureRecentNode } from './lib/node-version.mjs';
 ensureRecentNode();
 
-const { spawnSync } = await import('node:child_process');
+const { spawn } = await import('node:child_process');
 const fs = await import('node:fs');
 const path = await import('node:path');
 const crypto = await import('node:crypto');
 const { checkSite } = await import('./lib/check-site.mjs');
+const { explainAstroOutput } = await import('./lib/astro-errors.mjs');
 const { writeSecurityHeaders } = await import('./lib/security-headers.mjs');
 const { buildSearchIndex } = await import('./lib/search-index.mjs');
 
@@ -55,11 +56,23 @@ const cacheDir = process.env.KB_CACHE_DIR ?? (contentDir === path.resolve('conte
 
 step('astro build');
 const astroBin = path.resolve('node_modules/astro/bin/astro.mjs');
-const astro = spawnSync(process.execPath, [astroBin, 'build'], {
-  stdio: 'inherit',
-  env: { ...process.env, KB_OUT_DIR: stagingDir, KB_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+// Astro's output is shown as it comes and kept, to list the problems again at the end.
+const astroOutput = [];
+const astroStatus = await new Promise((resolve) => {
+  const child = spawn(process.execPath, [astroBin, 'build'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KB_OUT_DIR: stagingDir, KB_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  child.stdout.on('data', (chunk) => { process.stdout.write(chunk); astroOutput.push(chunk); });
+  child.stderr.on('data', (chunk) => { process.stderr.write(chunk); astroOutput.push(chunk); });
+  child.on('close', (code) => resolve(code ?? 1));
 });
-if (astro.status !== 0) fail('astro build reported errors (see above)');
+if (astroStatus !== 0) {
+  const problems = explainAstroOutput(Buffer.concat(astroOutput).toString('utf8'));
+  fail(problems.length > 0
+    ? `${problems.length} problem(s) in the content:\n${problems.map((problem) => `  ✗ ${problem}`).join('\n')}`
+    : 'astro build reported errors (see above)');
+}
 
 if (process.env.KB_SEARCH !== '0') {
   step('search index (Pagefind)');

@@ -2,12 +2,23 @@
  * The one place where the site is configured. Pages, layouts, the Markdown pipeline and
  * the build scripts all read from here; nothing is configured twice.
  */
+import crypto from 'node:crypto';
 import path from 'node:path';
 
 export type Lang = 'zh' | 'en';
 
 /** Where articles and taxonomy live; `KB_CONTENT_DIR` points the build at another folder. */
 export const contentDir = path.resolve(process.env.KB_CONTENT_DIR ?? 'content');
+
+/**
+ * Astro's content cache, one per content folder: switching `KB_CONTENT_DIR` between builds
+ * must not evict (or reuse) another folder's cached renders.
+ */
+export const cacheDir =
+  process.env.KB_CACHE_DIR ??
+  (process.env.KB_CONTENT_DIR
+    ? `./node_modules/.astro/content-${crypto.createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`
+    : './node_modules/.astro');
 
 export const site = {
   title: 'ML 知识库',

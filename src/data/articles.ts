@@ -86,12 +86,7 @@ let cached: Promise<SiteData> | undefined;
 
 async function compute(): Promise<SiteData> {
   const entries = await getCollection('articles', ({ data }) => import.meta.env.DEV || !data.draft);
-  const now = Date.now();
-  for (const entry of entries) {
-    if (entry.data.date.getTime() > now) {
-      console.warn(`[kb] warning: ${entry.filePath}: date ${entry.data.date.toISOString().slice(0, 10)} is in the future; the article is published anyway and sorts first`);
-    }
-  }
+  // Future dates are warned about, with their line, by the articles loader (src/lib/article-source.ts).
   const articles = entries.map(toArticle).sort(byNewest);
   const seriesIds = [...new Set(articles.flatMap((article) => (article.series ? [article.series] : [])))];
   return {

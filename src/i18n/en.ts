@@ -56,6 +56,21 @@ const en: typeof zh = {
   copiedTex: 'TeX copied',
   discussedIn: 'Discussed in',
   graphIntro: 'Articles and tags as a graph: dots are articles, squares are tags; lines join an article to its tags and to the articles it links.',
+  searchPageDescription: 'Search every article by title, text, tags, aliases and formulas.',
+  searchSort: 'Sort',
+  searchSortRelevance: 'By relevance',
+  searchSortDate: 'By date (newest first)',
+  searchResultsLabel: 'Search results',
+  searchResultCount: '{n} articles found',
+  searchNoResults: 'No article matches “{q}”.',
+  searchLoading: 'Searching…',
+  searchError: 'Search is unavailable right now; please try again later.',
+  searchCorrected: 'Showing results for “{q}”.',
+  searchOriginal: 'Search for “{q}” instead',
+  searchSeeAll: 'See all results on the search page',
+  searchPrompt: 'Type to search: Chinese, English, aliases or formulas, e.g. 旋转位置编码, KV cache, \\sqrt{d}.',
+  searchKeyboardHint: '↑↓ to choose · Enter to open · Esc to close',
+  searchMore: 'Show more results',
 };
 
 export default en;

@@ -8,8 +8,11 @@
  * silently, and reads a file in another encoding as mojibake. A BOM and CRLF line endings
  * are fine: they are what editors on Windows write.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import YAML, { isMap, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'astro/zod';
+import { listArticleFiles, slugFromPath, slugProblem } from './slugs.ts';
 
 export interface SourceProblem {
   /** 1-based line in the file. */
@@ -120,6 +123,11 @@ export function checkArticleSource(bytes: Uint8Array, schema: z.ZodType, now: Da
       const first = key ? topLevelPair(doc, key) : undefined;
       const firstLine = first && isScalar(first.key) && first.key.range ? lineOf(frontmatter.yaml, first.key.range[0], frontmatter.firstLine) : undefined;
       problems.push(error(line, `frontmatter key ${key ? `"${key}" ` : ''}appears twice${firstLine && firstLine !== line ? ` (first on line ${firstLine})` : ''}; keep one of them`));
+    } else if (/closing "?quote/i.test(yamlError.message)) {
+      // The parser notices at the end of the frontmatter; the author needs the opening line.
+      const yamlLines = frontmatter.yaml.split('\n');
+      const opened = yamlLines.findIndex((text) => (text.match(/(?<!\\)"/g) ?? []).length % 2 === 1 || (text.match(/'/g) ?? []).length % 2 === 1);
+      problems.push(error(opened >= 0 ? frontmatter.firstLine + opened : line, `the frontmatter is not valid YAML: a quoted value is opened on this line and never closed; end it with the same quote mark, e.g.  title: "A title"`));
     } else {
       const reason = yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       problems.push(error(line, `the frontmatter is not valid YAML: ${reason}. Check quotes and brackets on this line or the one before; a value containing ": " or "#" must be quoted, e.g.  title: "A: B"`));
@@ -170,4 +178,44 @@ export function checkArticleSource(bytes: Uint8Array, schema: z.ZodType, now: Da
     }
   }
   return problems;
+}
+
+export interface FolderReport {
+  /** `path:line — message` lines, one per problem. */
+  errors: string[];
+  warnings: string[];
+}
+
+const shownPath = (full: string) => (path.isAbsolute(full) ? path.relative(process.cwd(), full) || full : full);
+
+/**
+ * Every article file in the folder, checked; plus two files that would share a URL.
+ * Paths in the report are relative to the working directory, like compiler messages.
+ */
+export function checkArticleFolder(articlesDir: string, schema: z.ZodType, now: Date = new Date()): FolderReport {
+  const report: FolderReport = { errors: [], warnings: [] };
+  const files = listArticleFiles(articlesDir);
+  const owners = new Map<string, string>();
+  for (const file of files) {
+    const full = path.join(articlesDir, file);
+    const slug = slugFromPath(file);
+    const owner = owners.get(slug);
+    if (owner) {
+      report.errors.push(`${shownPath(full)}:1 — duplicate slug "${slug}": ${shownPath(path.join(articlesDir, owner))} has the same file name, and both would be published at /articles/${slug}/. Rename one of the files (the URL comes from the file name, not the folder)`);
+    } else owners.set(slug, file);
+    const slugIssue = slugProblem(slug);
+    if (slugIssue) report.errors.push(`${shownPath(full)}:1 — ${slugIssue}`);
+    for (const problem of checkArticleSource(fs.readFileSync(full), schema, now)) {
+      (problem.severity === 'error' ? report.errors : report.warnings).push(`${shownPath(full)}:${problem.line} — ${problem.message}`);
+    }
+  }
+  return report;
+}
+
+/** Thrown by the articles loader; the message lists every problem, one per line. */
+export class ArticleSourceError extends Error {
+  override name = 'ArticleSourceError';
+  constructor(readonly problems: string[]) {
+    super(`${problems.length} problem(s) in the article files; nothing was published:\n${problems.map((problem) => `  ✗ ${problem}`).join('\n')}`);
+  }
 }

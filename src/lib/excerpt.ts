@@ -5,7 +5,8 @@
  */
 export type ExcerptPart = { type: 'text'; value: string } | { type: 'math'; value: string };
 
-const INLINE_MATH = /\$([^$\n]+?)\$|\\\(([\s\S]+?)\\\)/g;
+// Pandoc's rule, as in src/markdown/remark-dollar-math.ts: "$5 or $10" is two prices, not a formula.
+const INLINE_MATH = /(?<![\\$])\$(?![\s$])([^$\n]*?[^\s$\\])\$(?!\d)|\\\(([\s\S]+?)\\\)/g;
 
 function firstParagraphs(markdown: string): string {
   const withoutBlocks = markdown

@@ -2,6 +2,7 @@
  * The Markdown/MDX pipeline, in order. astro.config.mjs hands these lists to Astro's
  * unified processor and to @astrojs/mdx so both formats render identically.
  */
+import path from 'node:path';
 import remarkMath from 'remark-math';
 import { transformerMetaHighlight, transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import { features, mathMacros, site } from '../config.ts';
@@ -10,6 +11,8 @@ import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { articleSlugs, articleTitle } from '../lib/content-files.ts';
 import remarkMathDelimiters from './remark-math-delimiters.ts';
 import remarkEquationRefs from './remark-equation-refs.ts';
+import remarkDollarMath from './remark-dollar-math.ts';
+import remarkLocalImages from './remark-local-images.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkCodeLanguages from './remark-code-languages.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
@@ -19,6 +22,8 @@ import rehypeLinks from './rehype-links.ts';
 export const remarkPlugins = [
   remarkMathDelimiters,
   remarkMath,
+  remarkDollarMath,
+  [remarkLocalImages, { publicDir: path.resolve('public') }],
   [remarkWikilinks, { titleOf: articleTitle }],
   remarkEquationRefs,
   remarkCodeLanguages,

@@ -20,19 +20,22 @@ export interface KatexStrictOptions {
   macros?: Record<string, string>;
   /** Render invalid TeX as a marked error and warn instead of failing the build. */
   lenient?: boolean;
+  /** `raw` HTML nodes (default for Markdown) or parsed `hast` (default for MDX). */
+  output?: 'raw' | 'hast';
 }
 
-const renderCache = new Map<string, ElementContent[]>();
+/** Rendered HTML by mode and TeX: the same formula (`d`, `\\theta`) recurs across a library. */
+const htmlCache = new Map<string, string>();
 
 /** `\href` is trusted only for in-page anchors: equation references made by remark-equation-refs. */
 const trustInPageLinks = (context: { command: string; url?: string }) =>
   context.command === '\\href' && typeof context.url === 'string' && context.url.startsWith('#');
 
-function renderToHast(tex: string, displayMode: boolean, macros: Record<string, string>): ElementContent[] {
+function renderToHtml(tex: string, displayMode: boolean, macros: Record<string, string>): string {
   const key = `${displayMode ? 'D' : 'I'}\u0000${tex}`;
-  let nodes = renderCache.get(key);
-  if (!nodes) {
-    const html = katex.renderToString(tex, {
+  let html = htmlCache.get(key);
+  if (html === undefined) {
+    html = katex.renderToString(tex, {
       displayMode,
       // KaTeX mutates the macros object it is given (\gdef); hand it a copy.
       macros: { ...macros },
@@ -42,10 +45,18 @@ function renderToHast(tex: string, displayMode: boolean, macros: Record<string, 
       strict: 'ignore',
       output: 'htmlAndMathml',
     });
-    nodes = fromHtml(html, { fragment: true }).children as ElementContent[];
-    renderCache.set(key, nodes);
+    htmlCache.set(key, html);
   }
-  return structuredClone(nodes);
+  return html;
+}
+
+/**
+ * KaTeX's HTML enters the tree as a `raw` node where the processor parses raw HTML after
+ * our plugins (Astro's Markdown pipeline), which keeps the tree small for every later
+ * plugin. MDX runs rehype-raw before our plugins, so there it must be parsed here.
+ */
+function toNodes(html: string, raw: boolean): ElementContent[] {
+  return raw ? [{ type: 'raw', value: html } as unknown as ElementContent] : (fromHtml(html, { fragment: true }).children as ElementContent[]);
 }
 
 function classList(node: Element): string[] {
@@ -57,6 +68,7 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
   const macros = options.macros ?? {};
   return (tree: Root, file: VFile) => {
     let formulas = 0;
+    const raw = options.output === 'raw' || (options.output !== 'hast' && !String(file.path ?? '').endsWith('.mdx'));
     visit(tree, 'element', (node: Element, index, parent: Parent | undefined) => {
       if (node.tagName !== 'code' || !classList(node).includes('language-math')) return undefined;
       if (!parent || index === undefined) return undefined;
@@ -69,7 +81,7 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
 
       let rendered: ElementContent[];
       try {
-        rendered = renderToHast(tex, displayMode, macros);
+        rendered = toNodes(renderToHtml(tex, displayMode, macros), raw);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         const message = `invalid TeX: ${reason}\n    formula: ${tex.trim()}\n    fix the formula, or build with KB_LENIENT_MATH=1 to render it as a marked error`;

@@ -39,7 +39,7 @@ describe('rehype-katex-strict', () => {
   });
 
   it('marks invalid TeX visibly in lenient mode instead of failing', async () => {
-    const tree = unified().use(rehypeParse, { fragment: true }).use(rehypeKatexStrict, { macros: mathMacros, lenient: true }).use(rehypeStringify);
+    const tree = unified().use(rehypeParse, { fragment: true }).use(rehypeKatexStrict, { macros: mathMacros, lenient: true, output: 'hast' }).use(rehypeStringify);
     const file = new VFile({ path: 'lenient.md', value: '<p><code class="language-math math-inline">\\frac{a}{</code></p>' });
     const html = String(await tree.process(file));
     expect(html).toContain('class="katex-error"');

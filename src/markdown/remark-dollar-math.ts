@@ -1,0 +1,59 @@
+/**
+ * `$` in prose: a price stays text, a formula left open fails the build.
+ *
+ * remark-math pairs any two `$` in a paragraph, so "costs $5 per month, or $50 a year"
+ * becomes one garbled formula. Pandoc's rule tells prices from math: an opening `$` is
+ * followed by a non-space, a closing `$` follows a non-space and is not followed by a digit.
+ * Pairs that break it are turned back into the text the author wrote.
+ *
+ * What is left is a `$` that opens a formula and never closes it (`$\alpha + 1` with no
+ * second `$`), and a `$$` block that runs to the end of the file: both are mistakes that
+ * would otherwise publish silently, so they fail with the line.
+ */
+import type { InlineMath, Math, Root, Text } from 'mdast';
+import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { failAt } from './source-error.ts';
+
+/** A `$` followed by TeX (a command, or a sub/superscript): the start of a formula. */
+const OPEN_FORMULA = /(?<![\\$])\$(?=\\[A-Za-z]|[A-Za-z0-9]{1,3}[_^])/;
+
+export function isProseDollarPair(source: string, start: number, end: number): boolean {
+  const written = source.slice(start, end);
+  if (!written.startsWith('$') || written.startsWith('$$')) return false;
+  const inner = written.slice(1, -1);
+  return /^\s/.test(inner) || /\s$/.test(inner) || /^\d/.test(source.charAt(end));
+}
+
+export default function remarkDollarMath() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+
+    visit(tree, 'math', (node: Math) => {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) return;
+      const written = source.slice(start, end).trimEnd();
+      if (written.startsWith('$$') && (written.length < 4 || !written.endsWith('$$'))) {
+        failAt(file, node, 'this $$ display formula is never closed (it runs to the end of the file); add a line with $$ after the formula');
+      }
+    });
+
+    visit(tree, 'inlineMath', (node: InlineMath, index, parent) => {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined || !parent || index === undefined) return undefined;
+      if (!isProseDollarPair(source, start, end)) return undefined;
+      const text: Text = { type: 'text', value: source.slice(start, end), position: node.position };
+      parent.children.splice(index, 1, text);
+      return SKIP;
+    });
+
+    visit(tree, 'text', (node: Text) => {
+      const match = OPEN_FORMULA.exec(node.value);
+      if (!match) return;
+      const snippet = node.value.slice(match.index, match.index + 24);
+      failAt(file, node, `"${snippet}…": a $ opens a formula that is never closed; end the formula with $, or write \\$ for a dollar sign`);
+    });
+  };
+}

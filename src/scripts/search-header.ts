@@ -1,0 +1,141 @@
+/**
+ * The header search box on every page. Without JavaScript it is a plain GET form to
+ * /search/. With it, it becomes an ARIA combobox: results as you type in a listbox,
+ * ↑/↓ to choose, Enter to open (or, with nothing chosen, the full search page), Esc to
+ * close. `/` or Ctrl/Cmd-K focuses it from anywhere. Pagefind loads on first focus.
+ */
+import { loadSearch, search } from './search-engine.ts';
+import { format, readStrings, renderHit } from './search-render.ts';
+
+const form = document.querySelector<HTMLFormElement>('.header-search');
+const input = document.querySelector<HTMLInputElement>('#header-search-input');
+const popup = form?.querySelector<HTMLElement>('.header-search-popup');
+const listbox = form?.querySelector<HTMLUListElement>('[role="listbox"]');
+const status = form?.querySelector<HTMLElement>('.search-status');
+const DEBOUNCE_MS = 120;
+const MAX_OPTIONS = 6;
+
+if (form && input && popup && listbox && status) {
+  const strings = readStrings(form);
+  let active = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let sequence = 0;
+
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-controls', listbox.id);
+  input.setAttribute('aria-expanded', 'false');
+
+  const options = () => [...listbox.querySelectorAll<HTMLLIElement>('[role="option"]')];
+  const open = () => { popup.hidden = false; input.setAttribute('aria-expanded', 'true'); };
+  const close = () => {
+    popup.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+  const choose = (index: number) => {
+    const all = options();
+    if (all.length === 0) return;
+    active = (index + all.length) % all.length;
+    all.forEach((option, at) => option.setAttribute('aria-selected', String(at === active)));
+    const chosen = all[active]!;
+    input.setAttribute('aria-activedescendant', chosen.id);
+    chosen.scrollIntoView({ block: 'nearest' });
+  };
+  const optionLink = (option: Element | undefined) => option?.querySelector<HTMLAnchorElement>('a');
+
+  const seeAllOption = (query: string) => {
+    const option = document.createElement('li');
+    option.id = 'header-search-all';
+    option.setAttribute('role', 'option');
+    option.setAttribute('aria-selected', 'false');
+    option.className = 'search-option search-option-all';
+    const link = document.createElement('a');
+    link.href = `${form.action}?q=${encodeURIComponent(query)}`;
+    link.tabIndex = -1;
+    link.textContent = strings.seeAll ?? '';
+    option.append(link);
+    return option;
+  };
+
+  async function run(query: string) {
+    const mine = ++sequence;
+    if (!query.trim()) { listbox.replaceChildren(); status.textContent = ''; close(); return; }
+    status.textContent = strings.loading ?? '';
+    open();
+    try {
+      const response = await search({ query, limit: MAX_OPTIONS });
+      if (mine !== sequence) return;
+      listbox.replaceChildren(...response.hits.map((hit, index) => {
+        const option = document.createElement('li');
+        option.id = `header-search-option-${index}`;
+        option.className = 'search-option';
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        option.append(renderHit(hit, { linkTabIndex: -1 }));
+        return option;
+      }), seeAllOption(query));
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+      const count = response.total === 0 ? format(strings.noResults, { q: query }) : format(strings.count, { n: response.total });
+      status.textContent = response.corrected ? `${format(strings.corrected, { q: response.query })} ${count}` : count;
+    } catch {
+      if (mine === sequence) status.textContent = strings.error ?? '';
+    }
+  }
+
+  input.addEventListener('focus', () => {
+    void loadSearch().catch(() => undefined);
+    if (input.value.trim() && listbox.childElementCount > 0) open();
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(input.value), DEBOUNCE_MS);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (popup.hidden) { if (listbox.childElementCount > 0) open(); else return; }
+      event.preventDefault();
+      choose(active + (event.key === 'ArrowDown' ? 1 : -1) + (active === -1 && event.key === 'ArrowUp' ? 1 : 0));
+    } else if (event.key === 'Enter' && active >= 0 && !popup.hidden) {
+      const link = optionLink(options()[active]);
+      if (link) { event.preventDefault(); window.location.assign(link.href); }
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (!popup.hidden) close();
+      else input.blur();
+    }
+  });
+  listbox.addEventListener('click', (event) => {
+    const option = (event.target as Element).closest('[role="option"]');
+    const link = optionLink(option ?? undefined);
+    if (link && !(event.target as Element).closest('a')) window.location.assign(link.href);
+  });
+  form.addEventListener('submit', (event) => {
+    if (!input.value.trim()) event.preventDefault();
+  });
+  form.addEventListener('focusout', (event) => {
+    if (!form.contains(event.relatedTarget as Node | null)) close();
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!form.contains(event.target as Node)) close();
+  });
+
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement | null;
+    const typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if ((event.key === '/' && !typing) || (event.key.toLowerCase() === 'k' && (event.metaKey || event.ctrlKey))) {
+      event.preventDefault();
+      // On the search page, the shortcut goes to the page's own box.
+      const box = document.querySelector<HTMLInputElement>('#search-page-input') ?? input;
+      box.focus();
+      box.select();
+    }
+  });
+}
+
+// Arriving from a search result: mark the matched words in the article.
+if (new URLSearchParams(window.location.search).has('highlight') && document.querySelector('.prose')) {
+  void import('./search-highlight.ts');
+}
