@@ -16,6 +16,8 @@ export interface Article {
   slug: string;
   entry: CollectionEntry<'articles'>;
   title: string;
+  /** The <title>: the title, made unique when two articles share one (date, then slug). */
+  pageTitle: string;
   date: Date;
   updated: Date | undefined;
   description: string | undefined;
@@ -56,6 +58,7 @@ function toArticle(entry: CollectionEntry<'articles'>): Article {
     slug: entry.id,
     entry,
     title: data.title,
+    pageTitle: data.title,
     date: data.date,
     updated: data.updated,
     description: data.description,
@@ -74,6 +77,19 @@ function toArticle(entry: CollectionEntry<'articles'>): Article {
   };
 }
 
+/** Two notes may share a title; their pages still need distinct <title>s. */
+function disambiguateTitles(articles: Article[]): void {
+  const byTitle = Map.groupBy(articles, (article) => article.title);
+  for (const group of byTitle.values()) {
+    if (group.length < 2) continue;
+    const byDate = Map.groupBy(group, (article) => article.date.toISOString().slice(0, 10));
+    for (const article of group) {
+      const day = article.date.toISOString().slice(0, 10);
+      article.pageTitle = byDate.get(day)!.length > 1 ? `${article.title} (${article.slug})` : `${article.title} (${day})`;
+    }
+  }
+}
+
 function groupByPaper(articles: Article[]): Map<string, Article[]> {
   const byPaper = new Map<string, Article[]>();
   for (const article of articles) {
@@ -88,6 +104,7 @@ async function compute(): Promise<SiteData> {
   const entries = await getCollection('articles', ({ data }) => import.meta.env.DEV || !data.draft);
   // Future dates are warned about, with their line, by the articles loader (src/lib/article-source.ts).
   const articles = entries.map(toArticle).sort(byNewest);
+  disambiguateTitles(articles);
   const seriesIds = [...new Set(articles.flatMap((article) => (article.series ? [article.series] : [])))];
   return {
     articles,

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// `npm run bench [-- --n 1000 --runs 3 --no-baseline]`: builds a generated corpus of N
+// articles (../shared/bench/gen-corpus.mjs, reused when present) with the full site, cold,
+// again with nothing changed, and after editing one article; then the bare baseline
+// (scripts/bench/baseline) the same way, in the same run. Reports wall time (median of
+// runs), peak RSS of the whole process tree, output size, the gzip weight of one article
+// page, and the bytes a first search fetches. Writes bench-results/bench-N.{json,md}.
+import { ensureRecentNode } from './lib/node-version.mjs';
+ensureRecentNode();
+
+const fs = await import('node:fs');
+const path = await import('node:path');
+const zlib = await import('node:zlib');
+const { measure } = await import('./lib/measure.mjs');
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const N = Number(option('n', process.env.BENCH_N ?? 1000));
+const RUNS = Number(option('runs', 1));
+const withBaseline = !args.includes('--no-baseline');
+const root = path.resolve('.kb-bench');
+const corpusDir = path.join(root, `corpus-${N}`);
+const generator = path.resolve('../shared/bench/gen-corpus.mjs');
+const node = process.execPath;
+const log = (message) => console.log(`[bench] ${message}`);
+
+if (!fs.existsSync(path.join(corpusDir, 'articles'))) {
+  log(`generating ${N} articles with ${path.relative(process.cwd(), generator)}`);
+  const result = await measure(node, [generator, path.join(corpusDir, 'articles'), String(N)]);
+  if (result.code !== 0) throw new Error(result.output);
+} else log(`reusing ${path.relative(process.cwd(), corpusDir)}`);
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const dirSize = (dir) => {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).size;
+  }
+  return total;
+};
+
+/** A scratch copy of the corpus, so editing an article never touches the shared one. */
+function freshContent(name) {
+  const dir = path.join(root, 'work', name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(corpusDir, dir, { recursive: true });
+  return dir;
+}
+
+async function scenario(label, build) {
+  const results = { cold: [], unchanged: [], editOne: [], peakMiB: 0 };
+  for (let run = 1; run <= RUNS; run++) {
+    const content = freshContent(label);
+    const cache = path.join(root, 'work', `${label}-cache`);
+    const out = path.join(root, 'work', `${label}-out`);
+    fs.rmSync(cache, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
+    const env = { ...process.env, KB_CONTENT_DIR: content, KB_CACHE_DIR: cache, KB_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' };
+    for (const step of ['cold', 'unchanged', 'editOne']) {
+      if (step === 'editOne') {
+        const first = fs.readdirSync(path.join(content, 'articles')).sort()[0];
+        fs.appendFileSync(path.join(content, 'articles', first), `\n\n编辑后追加的一段：$x_{${run}}^2$ 与 **粗体**。\n`);
+      }
+      log(`${label} run ${run}/${RUNS}: ${step} build …`);
+      const result = await build(env);
+      if (result.code !== 0) throw new Error(`${label} ${step} build failed:\n${result.output.slice(-4000)}`);
+      results[step].push(result.seconds);
+      results.peakMiB = Math.max(results.peakMiB, result.peakMiB);
+      log(`${label} ${step}: ${result.seconds.toFixed(1)} s, peak ${result.peakMiB.toFixed(0)} MiB`);
+    }
+    results.out = out;
+  }
+  return {
+    cold: median(results.cold),
+    unchanged: median(results.unchanged),
+    editOne: median(results.editOne),
+    peakMiB: results.peakMiB,
+    outputMiB: dirSize(results.out) / 2 ** 20,
+    out: results.out,
+  };
+}
+
+const site = await scenario('site', (env) => measure(node, ['scripts/build.mjs'], { env }));
+const baseline = withBaseline
+  ? await scenario('baseline', (env) => measure(node, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', 'scripts/bench/baseline'], { env }))
+  : undefined;
+
+// Page weight of one article: HTML + the stylesheets it links, gzip, before fonts.
+const articleDir = path.join(site.out, 'articles');
+const slug = fs.readdirSync(articleDir).sort()[0];
+const html = fs.readFileSync(path.join(articleDir, slug, 'index.html'));
+const css = [...String(html).matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) =>
+  fs.readFileSync(path.join(site.out, match[1].replace(/^\//, ''))),
+);
+const gzip = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
+const pageWeight = { htmlGzipKiB: gzip(html) / 1024, cssGzipKiB: css.reduce((sum, file) => sum + gzip(file), 0) / 1024, scripts: (String(html).match(/<script[^>]+src=/g) ?? []).length };
+
+// First search: the bytes Pagefind fetches for one query in Chromium.
+let firstSearchKiB;
+try {
+  const { firstSearchBytes } = await import('./lib/first-search.mjs');
+  firstSearchKiB = (await firstSearchBytes(site.out, 'attention')) / 1024;
+} catch (error) {
+  log(`first-search measurement skipped: ${error.message}`);
+}
+
+const report = {
+  date: new Date().toISOString(),
+  articles: N,
+  runs: RUNS,
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.versions.node },
+  site: { ...site, out: undefined },
+  baseline: baseline && { ...baseline, out: undefined },
+  pageWeight,
+  firstSearchKiB,
+};
+const fmt = (value) => (value === undefined ? '–' : value.toFixed(1));
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+const rows = [
+  ['cold build (s)', site.cold, baseline?.cold],
+  ['no-change rebuild (s)', site.unchanged, baseline?.unchanged],
+  ['edit-one rebuild (s)', site.editOne, baseline?.editOne],
+  ['peak RSS (MiB)', site.peakMiB, baseline?.peakMiB],
+  ['output (MiB)', site.outputMiB, baseline?.outputMiB],
+];
+const markdown = [
+  `Benchmark: ${N} generated articles, ${RUNS} run(s) (medians), ${report.machine.cpus} cores, Node ${report.machine.node}, ${report.date.slice(0, 10)}.`,
+  '',
+  '| measure | ML 知识库 (full site: listings, feeds, search index) | bare baseline (Astro 7 + remark-math + rehype-katex + Shiki, one route) | ratio |',
+  '| --- | ---: | ---: | ---: |',
+  ...rows.map(([label, a, b]) => `| ${label} | ${fmt(a)} | ${fmt(b)} | ${ratio(a, b)} |`),
+  '',
+  `One article page: ${pageWeight.htmlGzipKiB.toFixed(1)} KiB HTML + ${pageWeight.cssGzipKiB.toFixed(1)} KiB CSS (gzip), ${pageWeight.scripts} external scripts, none needed to read.`,
+  `First search ("attention"): ${fmt(firstSearchKiB)} KiB fetched (compressed transfer as served).`,
+].join('\n');
+fs.mkdirSync('bench-results', { recursive: true });
+fs.writeFileSync(`bench-results/bench-${N}.json`, JSON.stringify(report, null, 2));
+fs.writeFileSync(`bench-results/bench-${N}.md`, `${markdown}\n`);
+console.log(`\n${markdown}\n\n[bench] written to bench-results/bench-${N}.json and .md`);

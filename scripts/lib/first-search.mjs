@@ -1,0 +1,32 @@
+// Bytes the browser fetches for a first search on a built site: loads the home page in
+// Chromium, runs one Pagefind query through its JS API, and sums the encoded sizes of the
+// Pagefind requests (the script, wasm, entry/meta, index chunks and result fragments).
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+
+export async function firstSearchBytes(siteDir, query, port = 4499) {
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--dir', siteDir], { stdio: 'ignore' });
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/`);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
+    await page.evaluate(async (q) => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search(q);
+      await Promise.all(search.results.slice(0, 5).map((result) => result.data()));
+    }, query);
+    await page.waitForTimeout(300);
+    return bytes;
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
