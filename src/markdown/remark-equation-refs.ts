@@ -9,7 +9,8 @@
  *   formulas become `\href{#id}{…}` (KaTeX trusts only such in-page links here).
  * References may come before the definition. Unknown and duplicate labels fail the build.
  */
-import type { Root, Math, InlineMath, Text, Link, PhrasingContent, Parent } from 'mdast';
+import type { Root, Text, Link, PhrasingContent, Parent, Nodes } from 'mdast';
+import type { Math, InlineMath } from 'mdast-util-math';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { failAt } from './source-error.ts';
@@ -106,7 +107,8 @@ export default function remarkEquationRefs() {
   return (tree: Root, file: VFile) => {
     const equations = collectLabels(tree, file);
 
-    visit(tree, (node, index, parent: Parent | undefined) => {
+    visit(tree, (visited, index, parent: Parent | undefined) => {
+      const node = visited as Nodes;
       if (node.type === 'math') {
         setTex(node, texReferences(node.value, equations, file, node));
         return;

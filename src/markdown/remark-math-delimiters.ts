@@ -11,8 +11,11 @@
  * `\[…\]` (and one-line `$$…$$`) becomes a display `math` node when it stands alone in its
  * paragraph, the usual way of writing it; `\[…\]` inside a sentence stays display-style.
  */
-import type { Root, Paragraph, InlineMath, Math, RootContent } from 'mdast';
+import type { Root, Paragraph, RootContent } from 'mdast';
+import type { InlineMath, Math } from 'mdast-util-math';
 import { mathFromMarkdown } from 'mdast-util-math';
+// Token names (mathText, …) and mdast node types (math, inlineMath) are declared there.
+import type {} from 'micromark-extension-math';
 import type { Code, Construct, Effects, State, TokenizeContext, Extension } from 'micromark-util-types';
 import type { Processor } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';

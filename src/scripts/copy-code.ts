@@ -31,3 +31,5 @@ for (const block of document.querySelectorAll<HTMLElement>('.code-block')) {
   });
   bar.append(button);
 }
+
+export {};

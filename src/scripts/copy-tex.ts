@@ -42,3 +42,5 @@ document.addEventListener('copy', (event) => {
   event.clipboardData.setData('text/plain', display ? `$$${tex}$$` : `$${tex}$`);
   event.preventDefault();
 });
+
+export {};

@@ -126,3 +126,5 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('.prose a[href],
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && card && !card.hidden) hide();
 });
+
+export {};

@@ -172,16 +172,38 @@ export function withHighlight(url: string, terms: string[]): string {
   return hash === undefined ? joined : `${joined}#${hash}`;
 }
 
-async function toHit(result: PagefindResult, query: string): Promise<SearchHit & { content: string }> {
+/**
+ * An excerpt without the article's hidden taxonomy paragraph (⟦ tag names and aliases ⟧,
+ * see ArticleLayout.astro): it is there to be matched, not read.
+ */
+function withoutTermsBlock(excerpt: string): string {
+  return excerpt
+    .replace(/⟦[\s\S]*?⟧/g, ' ')
+    .replace(/^[\s\S]*?⟧/, '')
+    .replace(/⟦[\s\S]*$/, '')
+    .replace(/<mark>\s*<\/mark>/g, '')
+    .trim();
+}
+
+type LoadedHit = SearchHit & { content: string };
+
+async function toHit(result: PagefindResult, query: string): Promise<LoadedHit> {
   const data = await result.data();
+  const title = data.meta.title ?? data.url;
   const section = bestSection(data);
-  const excerpt = section && markedWords(section.excerpt).length > 0 ? section.excerpt : data.excerpt;
+  const excerpts = [section?.excerpt, data.excerpt, ...data.sub_results.map((sub) => sub.excerpt)]
+    .filter((text): text is string => Boolean(text))
+    .map(withoutTermsBlock);
+  // The first excerpt that shows a match; else the article's description.
+  const excerpt = excerpts.find((text) => markedWords(text).length > 0) ?? data.meta.description ?? excerpts[0] ?? '';
   const queryWords = query.split(/\s+/).filter((word) => word.length > 1 && !TEX_HINT.test(word));
-  const terms = [...new Set([...markedWords(excerpt), ...markedWords(data.excerpt), ...queryWords])].slice(0, 12);
-  const target = section?.url ?? data.url;
+  const terms = [...new Set([...excerpts.flatMap(markedWords), ...queryWords])].slice(0, 12);
+  // A result whose title matches opens at the top; otherwise at the best-matching section.
+  const titleMatches = queryWords.some((word) => title.toLowerCase().includes(word.toLowerCase()));
+  const target = titleMatches ? data.url : section?.url ?? data.url;
   return {
     url: withHighlight(target, TEX_HINT.test(query) ? [...terms, query.trim()] : terms),
-    title: data.meta.title ?? data.url,
+    title,
     date: data.meta.date ?? '',
     category: data.filters.category ?? [],
     tags: data.filters.tag ?? [],
@@ -189,6 +211,34 @@ async function toHit(result: PagefindResult, query: string): Promise<SearchHit &
     terms,
     content: data.content,
   };
+}
+
+/** Pagefind's first results that are loaded and reordered by `rerank`. */
+const RERANK_WINDOW = 10;
+
+/**
+ * Pagefind ranks by word matches; it cannot see that a title is the query, because it
+ * splits Chinese queries into short words (梯度检查点 → 梯度 · 检查 · 点) and matches each.
+ * Among its first results: a title containing every query word comes first, then a page
+ * containing each word as typed; for formulas, the pages whose TeX contains the squeezed
+ * query, most occurrences first. Pagefind's order breaks ties.
+ */
+function rerank(hits: LoadedHit[], query: string): LoadedHit[] {
+  const isTex = TEX_HINT.test(query);
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const needle = isTex ? compactTex(query) : '';
+  const keyed = hits.map((hit, order) => {
+    const title = hit.title.toLowerCase();
+    const content = hit.content.toLowerCase();
+    const texCount = needle ? Math.min(compactTex(hit.content).split(needle).length - 1, 5) : 0;
+    return {
+      hit, order, texCount,
+      inTitle: !isTex && words.every((word) => title.includes(word)) ? 1 : 0,
+      inContent: !isTex && words.every((word) => content.includes(word)) ? 1 : 0,
+    };
+  });
+  keyed.sort((a, b) => b.inTitle - a.inTitle || b.texCount - a.texCount || b.inContent - a.inContent || a.order - b.order);
+  return keyed.map((entry) => entry.hit);
 }
 
 /** Searches, then loads the data of the first `limit` results (Pagefind fetches one fragment each). */
@@ -208,23 +258,13 @@ export async function search(request: SearchRequest): Promise<SearchResponse> {
   const found = await pagefind.search(term, options);
   const results = found?.results ?? [];
   const limit = request.limit ?? 10;
-  let hits: Array<SearchHit & { content: string }>;
-  if (isTex && request.sort !== 'date') {
-    // Formula queries: load more candidates and put the pages whose TeX contains the
-    // squeezed query first, by how often it occurs; Pagefind's order breaks ties.
-    const needle = compactTex(raw);
-    const candidates = await Promise.all(results.slice(0, Math.max(limit, 20)).map((result) => toHit(result, raw)));
-    const occurrences = (hit: { content: string }) => (needle ? compactTex(hit.content).split(needle).length - 1 : 0);
-    const counted = candidates.map((hit, order) => ({ hit, order, count: occurrences(hit) }));
-    counted.sort((a, b) => Math.min(b.count, 5) - Math.min(a.count, 5) || a.order - b.order);
-    hits = counted.slice(0, limit).map((entry) => entry.hit);
-  } else {
-    hits = await Promise.all(results.slice(0, limit).map((result) => toHit(result, term ?? '')));
-  }
+  const loadCount = request.sort === 'date' || term === null ? limit : Math.max(limit, RERANK_WINDOW);
+  const loaded = await Promise.all(results.slice(0, loadCount).map((result) => toHit(result, isTex ? raw : term ?? '')));
+  const hits = request.sort === 'date' || term === null ? loaded : rerank(loaded, isTex ? raw : term);
   return {
     query: term === null ? raw : isTex ? raw : corrected,
     corrected: !isTex && corrected !== raw,
     total: results.length,
-    hits: hits.map(({ content: _content, ...hit }) => hit),
+    hits: hits.slice(0, limit).map(({ content: _content, ...hit }) => hit),
   };
 }

@@ -59,7 +59,7 @@ if (form && input && popup && listbox && status) {
     return option;
   };
 
-  async function run(query: string) {
+  const run = async (query: string) => {
     const mine = ++sequence;
     if (!query.trim()) { listbox.replaceChildren(); status.textContent = ''; close(); return; }
     status.textContent = strings.loading ?? '';
@@ -83,7 +83,7 @@ if (form && input && popup && listbox && status) {
     } catch {
       if (mine === sequence) status.textContent = strings.error ?? '';
     }
-  }
+  };
 
   input.addEventListener('focus', () => {
     void loadSearch().catch(() => undefined);

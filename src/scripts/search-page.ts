@@ -19,7 +19,7 @@ const correction = root?.querySelector<HTMLElement>('.search-correction');
 const list = root?.querySelector<HTMLOListElement>('#search-results');
 const more = root?.querySelector<HTMLButtonElement>('.search-more');
 const DEBOUNCE_MS = 150;
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 
 interface PageState { q: string; category: string; tag: string; sort: string; exact: boolean }
 
@@ -66,7 +66,7 @@ if (root && form && input && controls && categorySelect && tagSelect && sortSele
     document.title = state.q ? `${state.q} · ${base}` : base;
   };
 
-  async function run(state: PageState) {
+  const run = async (state: PageState) => {
     const mine = ++sequence;
     titleFor(state);
     if (!state.q.trim() && !state.category && !state.tag) {
@@ -107,7 +107,7 @@ if (root && form && input && controls && categorySelect && tagSelect && sortSele
       list.dataset.query = state.q;
       list.setAttribute('aria-busy', 'false');
     }
-  }
+  };
 
   const commit = (state: PageState, mode: 'push' | 'replace') => {
     const next = urlFor(state);

@@ -26,3 +26,5 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.theme-toggle
     sync();
   });
 }
+
+export {};

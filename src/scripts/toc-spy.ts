@@ -34,3 +34,5 @@ if (headings.length > 0) {
   }, { passive: true });
   update();
 }
+
+export {};
