@@ -15,6 +15,7 @@ const { checkSite } = await import('./lib/check-site.mjs');
 const { explainAstroOutput } = await import('./lib/astro-errors.mjs');
 const { writeSecurityHeaders } = await import('./lib/security-headers.mjs');
 const { buildSearchIndex } = await import('./lib/search-index.mjs');
+const { buildFingerprint, isUpToDate, recordBuild } = await import('./lib/build-fingerprint.mjs');
 
 const started = Date.now();
 const finalDir = path.resolve(process.env.KB_OUT_DIR ?? 'dist');
@@ -53,6 +54,12 @@ const contentDir = path.resolve(process.env.KB_CONTENT_DIR ?? 'content');
 const cacheDir = process.env.KB_CACHE_DIR ?? (contentDir === path.resolve('content')
   ? path.resolve('node_modules/.astro')
   : path.resolve('node_modules/.astro', `content-${crypto.createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`));
+
+const fingerprint = buildFingerprint(contentDir);
+if (isUpToDate(finalDir, fingerprint)) {
+  step(`nothing changed since the last build: ${path.relative(process.cwd(), finalDir)}/ is up to date (KB_FORCE=1 rebuilds anyway)`);
+  process.exit(0);
+}
 
 step('astro build');
 const astroBin = path.resolve('node_modules/astro/bin/astro.mjs');
@@ -99,5 +106,6 @@ console.log(`[kb] ${pageCount} pages checked`);
 if (fs.existsSync(finalDir)) fs.renameSync(finalDir, previousDir);
 fs.renameSync(stagingDir, finalDir);
 fs.rmSync(previousDir, { recursive: true, force: true });
+recordBuild(finalDir, fingerprint);
 if (fs.readdirSync(workDir).length === 0) fs.rmSync(workDir, { recursive: true, force: true });
 step(`done: ${path.relative(process.cwd(), finalDir)}/ is ready`);

@@ -109,7 +109,9 @@ const TEX_NOISE = /\\(?:bm|boldsymbol|mathbf|mathrm|mathit|mathsf|mathnormal|ope
 export function compactTex(tex: string): string {
   return tex
     .replace(TEX_NOISE, '')
-    .replace(/\\(?:top|intercal|mathsf\{T\})(?![A-Za-z])/g, 'T')
+    .replace(/\\(?:top|intercal|mathsf\{T\})(?![A-Za-z])|⊤/g, 'T')
+    // Titles write formulas in Unicode: "除以 √d".
+    .replace(/√/g, 'sqrt')
     .replace(/[^A-Za-z0-9]+/g, '')
     .toLowerCase();
 }
@@ -233,7 +235,7 @@ function rerank(hits: LoadedHit[], query: string): LoadedHit[] {
     const texCount = needle ? Math.min(compactTex(hit.content).split(needle).length - 1, 5) : 0;
     return {
       hit, order, texCount,
-      inTitle: !isTex && words.every((word) => title.includes(word)) ? 1 : 0,
+      inTitle: (isTex ? needle !== '' && compactTex(hit.title).includes(needle) : words.every((word) => title.includes(word))) ? 1 : 0,
       inContent: !isTex && words.every((word) => content.includes(word)) ? 1 : 0,
     };
   });
