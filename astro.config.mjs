@@ -2,9 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
 import { cacheDir, site } from './src/config.ts';
-import { remarkPlugins, rehypePlugins, remarkRehype, shikiConfig } from './src/markdown/pipeline.ts';
+import { shikiConfig } from './src/markdown/pipeline.ts';
+import { markdownProcessor } from './src/markdown/article-renderer.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import strictBuild from './src/integrations/strict-build.ts';
 
@@ -13,12 +13,13 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   outDir: process.env.KB_OUT_DIR ?? 'dist',
+  // One cache per content folder (scripts/build.mjs passes KB_CACHE_DIR), so fixture builds never share one.
   cacheDir,
-  // scripts/build.mjs gives each content folder its own cache, so fixture builds never share one.
-  cacheDir: process.env.KB_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
-    processor: unified({ remarkPlugins, rehypePlugins, remarkRehype, smartypants: false }),
+    // Markdown articles render through src/markdown/article-renderer.ts (cached per article);
+    // MDX goes through Astro's usual path with the same plugins.
+    processor: markdownProcessor(),
     shikiConfig,
   },
   integrations: [strictBuild(), mdx(), sitemap(), katexAssets()],

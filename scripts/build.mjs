@@ -11,7 +11,7 @@ const { spawn } = await import('node:child_process');
 const fs = await import('node:fs');
 const path = await import('node:path');
 const crypto = await import('node:crypto');
-const { checkSite } = await import('./lib/check-site.mjs');
+const { checkSite, validateHtml } = await import('./lib/check-site.mjs');
 const { explainAstroOutput } = await import('./lib/astro-errors.mjs');
 const { writeSecurityHeaders } = await import('./lib/security-headers.mjs');
 const { buildSearchIndex } = await import('./lib/search-index.mjs');
@@ -94,8 +94,21 @@ if (process.env.KB_SEARCH !== '0') {
 step('security headers');
 writeSecurityHeaders(stagingDir);
 
-step('checking links, anchors, titles and descriptions');
-const { problems, pageCount } = checkSite(stagingDir, base);
+step('checking links, anchors, titles, descriptions and HTML');
+// Article pages → their Markdown files, so a broken link is reported where it was written.
+const articleSources = new Map();
+const articlesDir = path.join(contentDir, 'articles');
+if (fs.existsSync(articlesDir)) {
+  for (const file of fs.readdirSync(articlesDir, { recursive: true })) {
+    if (/\.mdx?$/i.test(file)) {
+      articleSources.set(`${base}articles/${path.basename(file).replace(/\.mdx?$/i, '').toLowerCase()}/`, path.join(articlesDir, file));
+    }
+  }
+}
+const { problems, pageCount } = checkSite(stagingDir, base, articleSources);
+const validation = await validateHtml(stagingDir);
+if (validation.skipped) console.warn(`[kb] warning: HTML not validated: ${validation.skipped}`);
+problems.push(...validation.problems);
 if (problems.length > 0) {
   const shown = problems.slice(0, 50).map((problem) => `  ✗ ${problem}`).join('\n');
   fail(`${problems.length} problem(s) in the built pages:\n${shown}${problems.length > 50 ? '\n  …' : ''}`);

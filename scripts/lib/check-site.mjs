@@ -1,62 +1,171 @@
-// Checks a built site: every internal link and #anchor resolves, every page has a unique
-// title, a description and a canonical URL. Returns a list of problems (empty when good).
+// Checks a built site before it is published. Returns a list of problems (empty when good):
+// - every internal link and #anchor resolves (a broken link in an article names the
+//   article's source file and line);
+// - every page has a unique title, a description and a canonical URL;
+// - nothing is loaded from another origin (scripts, styles, fonts, images are self-hosted);
+// - every page passes html-validate with the repository's .htmlvalidate.json.
 import fs from 'node:fs';
 import path from 'node:path';
 
-function htmlFiles(dir) {
+const SKIPPED_DIRS = new Set(['pagefind', '_astro', 'katex']);
+
+export function htmlFiles(dir) {
   const out = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'pagefind' && entry.name !== '_astro' && entry.name !== 'katex') out.push(...htmlFiles(full));
+      if (!SKIPPED_DIRS.has(entry.name)) out.push(...htmlFiles(full));
     } else if (entry.name.endsWith('.html')) out.push(full);
   }
-  return out;
+  return out.sort();
 }
 
-const decode = (text) => text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decode = (text) =>
+  text
+    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-export function checkSite(root, base = '/') {
+const shown = (file) => path.relative(process.cwd(), file) || file;
+
+/** `file:line` of the first source line that contains the link, or the file alone. */
+function sourceLine(file, href, base) {
+  const candidates = [href, href.startsWith(base) ? `/${href.slice(base.length)}` : href, href.slice(href.indexOf('#'))].filter((text) => text.length > 1);
+  try {
+    const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+    for (const candidate of candidates) {
+      const index = lines.findIndex((line) => line.includes(candidate));
+      if (index >= 0) return `${shown(file)}:${index + 1}`;
+    }
+  } catch {
+    // The source is only a hint; the page path is reported either way.
+  }
+  return shown(file);
+}
+
+/**
+ * @param root    the built site
+ * @param base    the base path it is built for ('/' or '/kb/')
+ * @param sources url path of a page → the Markdown file it was rendered from
+ */
+export function checkSite(root, base = '/', sources = new Map()) {
   const problems = [];
   const files = htmlFiles(root);
-  const pages = new Map(); // url path -> { ids, hrefs, title }
+  const pages = new Map(); // url path -> { ids, hrefs, title, html, rel }
   for (const file of files) {
     const html = fs.readFileSync(file, 'utf8');
     const rel = path.relative(root, file).split(path.sep).join('/');
     const urlPath = base + (rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel);
     const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => decode(m[1])));
+    const headingIds = [...html.matchAll(/<h[1-6]\s[^>]*?\bid="([^"]*)"/g)].map((m) => decode(m[1]));
     const hrefs = [...html.matchAll(/<a\s[^>]*?href="([^"]*)"/g)].map((m) => decode(m[1]));
     const title = /<title>([^<]*)<\/title>/.exec(html)?.[1];
-    pages.set(urlPath, { ids, hrefs, title, html, rel });
+    pages.set(urlPath, { ids, headingIds, hrefs, title, html, rel });
   }
+
   const titles = new Map();
   for (const [urlPath, page] of pages) {
     if (page.rel === '404.html') continue;
-    if (!page.title) problems.push(`${urlPath}: no <title>`);
-    else if (titles.has(page.title)) problems.push(`${urlPath}: same <title> as ${titles.get(page.title)}: "${page.title}"`);
+    if (!page.title?.trim()) problems.push(`${urlPath}: no <title>`);
+    else if (titles.has(page.title)) problems.push(`${urlPath}: same <title> as ${titles.get(page.title)}: "${decode(page.title)}"; titles must be unique`);
     else titles.set(page.title, urlPath);
-    if (!/<meta name="description" content="[^"]+"/.test(page.html)) problems.push(`${urlPath}: no description meta`);
+    if (!/<meta name="description" content="[^"]*\S[^"]*"/.test(page.html)) problems.push(`${urlPath}: no description meta (or an empty one)`);
     if (!/<link rel="canonical" href="[^"]+"/.test(page.html)) problems.push(`${urlPath}: no canonical link`);
   }
+
   for (const [urlPath, page] of pages) {
+    // Loads from another origin: the site must work offline and under its CSP.
+    for (const match of page.html.matchAll(/<(script|img|iframe|source|video|audio)\s[^>]*?\bsrc="((?:https?:)?\/\/[^"]*)"|<link\s[^>]*?rel="(?:stylesheet|preload|modulepreload|icon|manifest)"[^>]*?href="((?:https?:)?\/\/[^"]*)"/g)) {
+      problems.push(`${urlPath}: loads ${match[2] ?? match[3]} from another origin; self-host it (put the file in public/ or import it)`);
+    }
+    const where = sources.get(urlPath);
     for (const href of page.hrefs) {
-      if (/^(https?:|mailto:|\/\/|data:|javascript:)/i.test(href)) continue;
+      if (/^(https?:|mailto:|\/\/|data:|javascript:|tel:)/i.test(href)) continue;
       const target = new URL(href, `http://site${urlPath}`);
-      let targetPath = decodeURIComponent(target.pathname);
+      const targetPath = decodeURIComponent(target.pathname);
       const hash = decodeURIComponent(target.hash.slice(1));
+      const at = where ? `${sourceLine(where, href, base)} (${urlPath})` : urlPath;
       if (!targetPath.startsWith(base)) {
-        problems.push(`${urlPath}: link "${href}" leaves the base path ${base}`);
+        problems.push(`${at}: link "${href}" leaves the base path ${base}`);
         continue;
       }
-      let targetPage = pages.get(targetPath);
+      const targetPage = pages.get(targetPath);
       if (!targetPage) {
         const asFile = path.join(root, targetPath.slice(base.length));
         if (fs.existsSync(asFile) && fs.statSync(asFile).isFile()) continue;
-        problems.push(`${urlPath}: broken link "${href}" (no page at ${targetPath})`);
+        problems.push(`${at}: broken link "${href}": there is no page at ${targetPath}`);
         continue;
       }
-      if (hash && !targetPage.ids.has(hash)) problems.push(`${urlPath}: link "${href}" points at #${hash}, which ${targetPath} does not have`);
+      if (hash && !targetPage.ids.has(hash)) {
+        const known = targetPage.headingIds.filter((id) => !/-title$|^footnote-label$/.test(id)).slice(0, 8);
+        problems.push(`${at}: link "${href}" points at #${hash}, which ${targetPath} does not have; heading anchors there: ${known.map((id) => `#${id}`).join(' ') || '(none)'}`);
+      }
     }
   }
   return { problems, pageCount: pages.size };
+}
+
+/**
+ * The page with each KaTeX formula's inner markup left out. KaTeX's output (HTML plus
+ * MathML) is the library's, tested by it, and makes up most of a math page: validating it
+ * took five times as long as everything else together. The formula's wrapper stays.
+ */
+export function withoutKatexInternals(html) {
+  const open = '<span class="katex">';
+  const tags = /<span\b|<\/span>/g;
+  let out = '';
+  let at = 0;
+  for (let start = html.indexOf(open); start >= 0; start = html.indexOf(open, at)) {
+    let depth = 0;
+    let end = html.length;
+    tags.lastIndex = start;
+    for (let match = tags.exec(html); match; match = tags.exec(html)) {
+      depth += match[0] === '</span>' ? -1 : 1;
+      if (depth === 0) {
+        end = tags.lastIndex;
+        break;
+      }
+    }
+    out += `${html.slice(at, start)}${open}</span>`;
+    at = end;
+  }
+  return out + html.slice(at);
+}
+
+/**
+ * Validates every page with html-validate and the repository's .htmlvalidate.json, which
+ * is html-validate:recommended with five changes (JSON has no comments, so they are here):
+ * - no-inline-style off: KaTeX positions glyphs and Shiki colours tokens with style
+ *   attributes; they carry no script, and the CSP allows style attributes for this.
+ * - valid-id relaxed: heading ids come from github-slugger and may start with a digit or a
+ *   CJK character ("6n-近似"); HTML allows any id without spaces.
+ * - aria-label-misuse allows any element that can be named: tag lists are <ul aria-label>,
+ *   which ARIA permits (role list is nameable); the rule's default only warns it is unusual.
+ * - wcag/h32 off: the header search form has one field and submits with Enter (implicit
+ *   submission); H32 is one sufficient technique, not a requirement, and axe checks the
+ *   form in tests/e2e.
+ * - prefer-native-element allows role="listbox": the search box is an ARIA combobox whose
+ *   result list holds links and excerpts, which a <select> cannot.
+ * html-validate is a development dependency: without it (an `npm ci --omit=dev` install)
+ * the build says so and skips this check.
+ */
+export async function validateHtml(root, configFile = path.resolve('.htmlvalidate.json')) {
+  let htmlValidate;
+  try {
+    htmlValidate = await import('html-validate');
+  } catch {
+    return { problems: [], skipped: 'html-validate is not installed (npm ci without --omit=dev installs it)' };
+  }
+  const config = JSON.parse(fs.readFileSync(configFile, 'utf8'));
+  const validator = new htmlValidate.HtmlValidate(new htmlValidate.StaticConfigLoader(config));
+  const problems = [];
+  for (const file of htmlFiles(root)) {
+    const report = await validator.validateString(withoutKatexInternals(fs.readFileSync(file, 'utf8')), file);
+    for (const result of report.results) {
+      for (const message of result.messages) {
+        problems.push(`${path.relative(root, file)}:${message.line}:${message.column} — [${message.ruleId}] ${message.message}${message.selector ? ` (at ${message.selector})` : ''}`);
+      }
+    }
+  }
+  return { problems, skipped: undefined };
 }

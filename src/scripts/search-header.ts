@@ -43,7 +43,11 @@ if (form && input && popup && listbox && status) {
     input.setAttribute('aria-activedescendant', chosen.id);
     chosen.scrollIntoView({ block: 'nearest' });
   };
-  const optionLink = (option: Element | undefined) => option?.querySelector<HTMLAnchorElement>('a');
+  const openOption = (option: Element | null | undefined) => {
+    const href = option instanceof HTMLElement ? option.dataset.href : undefined;
+    if (href) window.location.assign(href);
+    return Boolean(href);
+  };
 
   const seeAllOption = (query: string) => {
     const option = document.createElement('li');
@@ -51,11 +55,8 @@ if (form && input && popup && listbox && status) {
     option.setAttribute('role', 'option');
     option.setAttribute('aria-selected', 'false');
     option.className = 'search-option search-option-all';
-    const link = document.createElement('a');
-    link.href = `${form.action}?q=${encodeURIComponent(query)}`;
-    link.tabIndex = -1;
-    link.textContent = strings.seeAll ?? '';
-    option.append(link);
+    option.dataset.href = `${form.action}?q=${encodeURIComponent(query)}`;
+    option.textContent = strings.seeAll ?? '';
     return option;
   };
 
@@ -73,12 +74,15 @@ if (form && input && popup && listbox && status) {
         option.className = 'search-option';
         option.setAttribute('role', 'option');
         option.setAttribute('aria-selected', 'false');
-        option.append(renderHit(hit, { linkTabIndex: -1 }));
+        option.dataset.href = hit.url;
+        option.append(renderHit(hit, { titleLink: false }));
         return option;
       }), seeAllOption(query));
       active = -1;
       input.removeAttribute('aria-activedescendant');
       const count = response.total === 0 ? format(strings.noResults, { q: query }) : format(strings.count, { n: response.total });
+      // Which query the list shows, for scripts (the search benchmark) that wait for it.
+      listbox.dataset.query = query;
       status.textContent = response.corrected ? `${format(strings.corrected, { q: response.query })} ${count}` : count;
     } catch {
       if (mine === sequence) status.textContent = strings.error ?? '';
@@ -99,8 +103,7 @@ if (form && input && popup && listbox && status) {
       event.preventDefault();
       choose(active + (event.key === 'ArrowDown' ? 1 : -1) + (active === -1 && event.key === 'ArrowUp' ? 1 : 0));
     } else if (event.key === 'Enter' && active >= 0 && !popup.hidden) {
-      const link = optionLink(options()[active]);
-      if (link) { event.preventDefault(); window.location.assign(link.href); }
+      if (openOption(options()[active])) event.preventDefault();
     } else if (event.key === 'Escape') {
       event.preventDefault();
       if (!popup.hidden) close();
@@ -108,9 +111,7 @@ if (form && input && popup && listbox && status) {
     }
   });
   listbox.addEventListener('click', (event) => {
-    const option = (event.target as Element).closest('[role="option"]');
-    const link = optionLink(option ?? undefined);
-    if (link && !(event.target as Element).closest('a')) window.location.assign(link.href);
+    openOption((event.target as Element).closest('[role="option"]'));
   });
   form.addEventListener('submit', (event) => {
     if (!input.value.trim()) event.preventDefault();

@@ -48,12 +48,21 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
-/** Title link, date · category · tags, and the excerpt. */
-export function renderHit(hit: SearchHit, options: { linkTabIndex?: number } = {}): DocumentFragment {
+/**
+ * Title, date · category · tags, and the excerpt. The title is a link, except inside the
+ * header's listbox, where an option may not contain interactive content (the option itself
+ * is chosen and opened by search-header.ts).
+ */
+export function renderHit(hit: SearchHit, options: { titleLink?: boolean } = {}): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  const title = element('a', 'search-hit-title', hit.title);
-  title.href = hit.url;
-  if (options.linkTabIndex !== undefined) title.tabIndex = options.linkTabIndex;
+  let title: HTMLElement;
+  if (options.titleLink === false) {
+    title = element('span', 'search-hit-title', hit.title);
+  } else {
+    const link = element('a', 'search-hit-title', hit.title);
+    link.href = hit.url;
+    title = link;
+  }
   const meta = element('p', 'search-hit-meta');
   if (hit.date) {
     const time = element('time', '', hit.date);
