@@ -71,6 +71,7 @@ const en: typeof zh = {
   searchPrompt: 'Type to search: Chinese, English, aliases or formulas, e.g. 旋转位置编码, KV cache, \\sqrt{d}.',
   searchKeyboardHint: '↑↓ to choose · Enter to open · Esc to close',
   searchMore: 'Show more results',
+  sectionLink: 'Link to this section',
 };
 
 export default en;

@@ -69,4 +69,5 @@ export default {
   searchPrompt: '输入关键词开始搜索：中文、英文、别名或公式，例如 旋转位置编码、KV cache、\\sqrt{d}。',
   searchKeyboardHint: '↑↓ 选择 · Enter 打开 · Esc 关闭',
   searchMore: '显示更多结果',
+  sectionLink: '本节链接',
 };

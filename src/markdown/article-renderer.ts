@@ -87,7 +87,8 @@ export async function renderArticle(body: string, filePath: string): Promise<Ren
   const result = await (await markdownRenderer()).render(body, { fileURL: new URL(`file://${path.resolve(filePath)}`) });
   const rendered: RenderedArticle = {
     html: result.code,
-    headings: result.metadata.headings,
+    // Our outline keeps formulas in heading text; Astro's list would drop them.
+    headings: ((result.metadata.frontmatter as { outline?: MarkdownHeading[] }).outline ?? result.metadata.headings),
     hasMath: Boolean((result.metadata.frontmatter as { hasMath?: boolean }).hasMath),
   };
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -15,6 +15,7 @@ import remarkDollarMath from './remark-dollar-math.ts';
 import remarkLocalImages from './remark-local-images.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkCodeLanguages from './remark-code-languages.ts';
+import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
 import rehypeLinks from './rehype-links.ts';
@@ -30,6 +31,7 @@ export const remarkPlugins = [
 ];
 
 export const rehypePlugins = [
+  [rehypeHeadingAnchors, { label: t.sectionLink }],
   [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros }, lenient: features.lenientMath }],
   rehypeCodeBlocks,
   [rehypeLinks, { base: site.base, slugs: articleSlugs }],

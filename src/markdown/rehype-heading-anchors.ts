@@ -1,0 +1,63 @@
+/**
+ * Heading ids, self-links and the outline, computed before KaTeX replaces formulas: a
+ * heading such as "推广到 $d$ 维" keeps its formula in the TOC (as `$d$`, rendered there)
+ * and in its id, where Astro's own pass would see only KaTeX's glyphs.
+ * h2–h4 get an empty `<a class="heading-anchor">` (its "#" is drawn by CSS, so it never
+ * leaks into the heading's text), labelled for screen readers.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import GithubSlugger from 'github-slugger';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+export interface OutlineHeading {
+  depth: number;
+  slug: string;
+  /** Heading text with formulas as `$TeX$`. */
+  text: string;
+}
+
+const HEADING = /^h([1-6])$/;
+
+function isMath(node: Element): boolean {
+  const classes = node.properties.className;
+  return node.tagName === 'code' && Array.isArray(classes) && classes.includes('language-math');
+}
+
+function textOf(nodes: ElementContent[]): string {
+  let text = '';
+  for (const node of nodes) {
+    if (node.type === 'text') text += node.value;
+    else if (node.type === 'element') {
+      text += isMath(node) ? `$${node.children.map((child) => (child.type === 'text' ? child.value : '')).join('')}$` : textOf(node.children);
+    }
+  }
+  return text;
+}
+
+export default function rehypeHeadingAnchors(options: { label?: string } = {}) {
+  return (tree: Root, file: VFile) => {
+    const slugger = new GithubSlugger();
+    const outline: OutlineHeading[] = [];
+    visit(tree, 'element', (node: Element) => {
+      const depth = Number(HEADING.exec(node.tagName)?.[1] ?? 0);
+      if (!depth) return;
+      const text = textOf(node.children).trim();
+      const slug = typeof node.properties.id === 'string' ? node.properties.id : slugger.slug(text.replace(/\$/g, ''));
+      node.properties.id = slug;
+      outline.push({ depth, slug, text });
+      if (depth >= 2 && depth <= 4) {
+        node.children.push({
+          type: 'element',
+          tagName: 'a',
+          properties: { className: ['heading-anchor'], href: `#${slug}`, ariaLabel: `${options.label ?? '本节链接'}：${text.replace(/\$/g, '')}` },
+          children: [],
+        });
+      }
+    });
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro ??= {};
+    data.astro.frontmatter ??= {};
+    data.astro.frontmatter.outline = outline;
+  };
+}
