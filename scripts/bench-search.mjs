@@ -14,6 +14,8 @@ const path = await import('node:path');
 const zlib = await import('node:zlib');
 const { spawn, spawnSync } = await import('node:child_process');
 const { chromium } = await import('@playwright/test');
+const { buildSearchIndex } = await import('./lib/search-index.mjs');
+const { writeSecurityHeaders } = await import('./lib/security-headers.mjs');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -42,13 +44,22 @@ const filesUnder = (dir) => fs.readdirSync(dir, { withFileTypes: true, recursive
 const sizeOf = (files) => files.reduce((total, file) => total + fs.statSync(file).size, 0);
 const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 6 }).length;
 
-function build(label, contentDir, outDir) {
+/**
+ * Astro, then the search index and headers exactly as scripts/build.mjs makes them; the
+ * site checks (links, HTML validation) are left out: they measure nothing about search,
+ * and a generated corpus need not pass them.
+ */
+async function build(label, contentDir, outDir) {
   if (skipBuild && fs.existsSync(path.join(outDir, 'pagefind'))) return log(`${label}: reusing ${path.relative(process.cwd(), outDir)}`);
   log(`${label}: building into ${path.relative(process.cwd(), outDir)} (a few minutes for 1,000 articles)`);
-  const env = { ...process.env, KB_OUT_DIR: outDir };
-  if (contentDir) env.KB_CONTENT_DIR = contentDir;
-  const result = spawnSync(process.execPath, ['scripts/build.mjs'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error(`${label}: build failed`);
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const env = { ...process.env, KB_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
+  if (contentDir) Object.assign(env, { KB_CONTENT_DIR: contentDir, KB_CACHE_DIR: path.join(root, `search-cache-${label}`) });
+  const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (astro.status !== 0) throw new Error(`${label}: astro build failed`);
+  const indexed = await buildSearchIndex(outDir);
+  writeSecurityHeaders(outDir);
+  log(`${label}: indexed ${indexed.pages} pages`);
 }
 
 /** The index proper (what grows with the site) and Pagefind's runtime (fixed size). */
@@ -155,7 +166,7 @@ const sites = [
 const report = [];
 for (const site of sites) {
   const started = Date.now();
-  build(site.label, site.content, site.out);
+  await build(site.label, site.content, site.out);
   const buildSeconds = (Date.now() - started) / 1000;
   const pages = fs.readdirSync(path.join(site.out, 'articles')).length;
   const size = indexSize(site.out);

@@ -18,6 +18,7 @@ import remarkCodeLanguages from './remark-code-languages.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
+import rehypeTableAlign from './rehype-table-align.ts';
 import rehypeLinks from './rehype-links.ts';
 
 export const remarkPlugins = [
@@ -34,6 +35,7 @@ export const rehypePlugins = [
   [rehypeHeadingAnchors, { label: t.sectionLink }],
   [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros }, lenient: features.lenientMath }],
   rehypeCodeBlocks,
+  rehypeTableAlign,
   [rehypeLinks, { base: site.base, slugs: articleSlugs }],
 ] as const;
 
