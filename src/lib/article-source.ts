@@ -22,6 +22,13 @@ export interface SourceProblem {
   severity: 'error' | 'warning';
 }
 
+/**
+ * The largest article the build accepts. The library's longest is about 25 KB; a page
+ * hundreds of times that takes minutes to build (every formula and code block is
+ * rendered on the server) and is unusable on a phone.
+ */
+export const MAX_ARTICLE_BYTES = 1024 * 1024;
+
 const MINIMAL_FRONTMATTER = '---\n  title: "标题"\n  date: 2025-06-12\n  tags: [attention]\n  ---';
 
 /** The 1-based line of the first byte that is not UTF-8, or undefined when all is UTF-8. */
@@ -102,6 +109,10 @@ export function checkArticleSource(bytes: Uint8Array, schema: z.ZodType, now: Da
   const nonUtf8 = firstNonUtf8Line(bytes);
   if (nonUtf8) {
     return [error(nonUtf8.line, `the file is not UTF-8 text (byte 0x${nonUtf8.byte.toString(16).toUpperCase().padStart(2, '0')} on this line; GBK or Latin-1 perhaps). Re-save it as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)`)];
+  }
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    const megabytes = (size: number) => `${(size / 1024 / 1024).toFixed(1)} MB`;
+    return [error(1, `the article is ${megabytes(bytes.length)}; articles may be at most ${megabytes(MAX_ARTICLE_BYTES)}. Split it into parts published as a series (series: <id> and seriesOrder: 1, 2, … in each part), and keep data or logs out of the article`)];
   }
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') {
