@@ -16,6 +16,7 @@ const { explainAstroOutput } = await import('./lib/astro-errors.mjs');
 const { writeSecurityHeaders } = await import('./lib/security-headers.mjs');
 const { buildSearchIndex } = await import('./lib/search-index.mjs');
 const { buildFingerprint, isUpToDate, recordBuild } = await import('./lib/build-fingerprint.mjs');
+const { prerenderArticles } = await import('./lib/prerender.mjs');
 
 const started = Date.now();
 const finalDir = path.resolve(process.env.KB_OUT_DIR ?? 'dist');
@@ -60,6 +61,13 @@ if (isUpToDate(finalDir, fingerprint)) {
   step(`nothing changed since the last build: ${path.relative(process.cwd(), finalDir)}/ is up to date (KB_FORCE=1 rebuilds anyway)`);
   process.exit(0);
 }
+
+step('rendering Markdown articles (cached, one worker per core)');
+const prerendered = await prerenderArticles(contentDir, { ...process.env, KB_CACHE_DIR: cacheDir });
+if (prerendered.errors.length > 0) {
+  fail(`${prerendered.errors.length} problem(s) in the content:\n${[...new Set(prerendered.errors)].map((problem) => `  ✗ ${problem.split('\n').join('\n    ')}`).join('\n')}`);
+}
+console.log(`[kb] ${prerendered.files} articles ready (${prerendered.workers} workers)`);
 
 step('astro build');
 const astroBin = path.resolve('node_modules/astro/bin/astro.mjs');

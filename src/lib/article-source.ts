@@ -227,6 +227,6 @@ export function checkArticleFolder(articlesDir: string, schema: z.ZodType, now: 
 export class ArticleSourceError extends Error {
   override name = 'ArticleSourceError';
   constructor(readonly problems: string[]) {
-    super(`${problems.length} problem(s) in the article files; nothing was published:\n${problems.map((problem) => `  ✗ ${problem}`).join('\n')}`);
+    super(`${problems.length} problem(s) in the article files; nothing was published:\n${problems.map((problem) => `  ✗ ${problem.replace(/\n\s*/g, '\n    ')}`).join('\n')}`);
   }
 }

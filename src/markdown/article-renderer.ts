@@ -18,7 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MarkdownHeading } from 'astro';
-import { createMarkdownProcessor, unified, type MarkdownProcessor, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, parseFrontmatter, unified, type MarkdownProcessor, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
 import { cacheDir } from '../config.ts';
 import { articleSlugs, articleTitle } from '../lib/content-files.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
@@ -54,6 +54,16 @@ function pipeline(): string {
 
 const LINKED = /\]\(\/articles\/([a-z0-9-]+)|\[\[([a-z0-9-]+)/g;
 
+/**
+ * The Markdown of an article file with its frontmatter blanked out line for line, so that
+ * line numbers in error messages are the file's own. (The collection's `body` is trimmed,
+ * which would shift them.)
+ */
+export function articleSource(filePath: string): string {
+  const contents = fs.readFileSync(filePath, 'utf8').replace(/^\uFEFF/, '');
+  return parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' }).content;
+}
+
 function cacheKey(body: string, filePath: string): string {
   const slugs = articleSlugs();
   const targets = [...new Set([...body.matchAll(LINKED)].map((match) => match[1] ?? match[2]!))].sort();
@@ -76,7 +86,10 @@ function markdownRenderer() {
   return processor;
 }
 
-export async function renderArticle(body: string, filePath: string): Promise<RenderedArticle> {
+/** Renders (or reads from the cache) the Markdown article at `filePath`. */
+export async function renderArticle(relativeOrAbsolutePath: string): Promise<RenderedArticle> {
+  const filePath = path.resolve(relativeOrAbsolutePath);
+  const body = articleSource(filePath);
   const key = cacheKey(body, filePath);
   const file = path.join(renderDir, key.slice(0, 2), `${key}.json`);
   try {
@@ -84,7 +97,7 @@ export async function renderArticle(body: string, filePath: string): Promise<Ren
   } catch {
     // not cached yet
   }
-  const result = await (await markdownRenderer()).render(body, { fileURL: new URL(`file://${path.resolve(filePath)}`) });
+  const result = await (await markdownRenderer()).render(body, { fileURL: new URL(`file://${filePath}`) });
   const rendered: RenderedArticle = {
     html: result.code,
     // Our outline keeps formulas in heading text; Astro's list would drop them.

@@ -1,0 +1,70 @@
+/**
+ * Input that must just work (a BOM, CRLF line endings, prices in dollars) or only warn
+ * (a date in the future, an unknown code language). One build holds all of them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixtures, removeBuild, type FixtureBuild } from './build-fixture.ts';
+
+let build: FixtureBuild;
+const page = (urlPath: string) => fs.readFileSync(path.join(build.outDir, urlPath, 'index.html'), 'utf8');
+const prose = (html: string) => /<div class="prose">([\s\S]*?)<\/div>\s*<\/article>/.exec(html)?.[1] ?? '';
+const warnings = () => build.messages.split('\n').filter((line) => line.includes('[kb] warning:'));
+
+beforeAll(async () => {
+  build = await buildFixtures(['frontmatter-bom', 'frontmatter-crlf', 'frontmatter-future-date', 'tex-currency-dollar', 'unknown-code-language']);
+});
+afterAll(() => removeBuild(build));
+
+describe('input that is accepted', () => {
+  it('builds, replaces the previous output and leaves the content folder as it was', () => {
+    expect(build.status, build.output).toBe(0);
+    expect(build.contentUnchanged).toBe(true);
+    expect(build.lastGoodKept).toBe(false);
+    expect(fs.existsSync(path.join(build.outDir, 'articles/bom/index.html'))).toBe(true);
+    expect(build.leftovers).toEqual([]);
+  });
+
+  it('BOM at the start of the file: the frontmatter is read and no BOM reaches the page', () => {
+    const html = page('articles/bom');
+    expect(html).toMatch(/<h1[^>]*>Saved with a byte-order mark<\/h1>/);
+    expect(html).toContain('href="/tags/bom/"');
+    expect(html).not.toContain('\uFEFF');
+    expect(prose(html)).toMatch(/<h2 id="bom-heading">BOM heading</);
+    expect(prose(html)).not.toContain('---');
+  });
+
+  it('CRLF line endings: frontmatter, headings, math and code all render', () => {
+    const html = page('articles/crlf');
+    expect(html).toMatch(/<h1[^>]*>Saved with CRLF line endings<\/h1>/);
+    expect(prose(html)).toMatch(/<h2 id="crlf-heading">CRLF heading</);
+    expect(prose(html)).toContain('class="katex"');
+    expect(prose(html)).toContain('math-display');
+    expect(prose(html)).toMatch(/data-language="python"/);
+    expect(html).not.toContain('\r');
+  });
+
+  it('date in the future: warns with the file, the line and what to do, and publishes', () => {
+    expect(warnings().join('\n')).toMatch(/articles\/future-date\.md:3 — date 2999-01-01 is in the future; .*set\s+draft: true/);
+    expect(page('articles/future-date')).toMatch(/<h1[^>]*>Written ahead of time<\/h1>/);
+  });
+
+  it('$ as a currency sign renders as text, not math, on the page and in listings', () => {
+    const body = prose(page('articles/currency-dollar'));
+    expect(body).toContain('The API costs $5 per million tokens, and the bigger model costs $20 per million.');
+    expect(body).toContain('it cost $5.');
+    expect(body).not.toContain('katex');
+    const home = fs.readFileSync(path.join(build.outDir, 'index.html'), 'utf8');
+    const card = /<article class="article-card"[^>]*>(?:(?!<\/article>)[\s\S])*Prices in dollars[\s\S]*?<\/article>/.exec(home)?.[0] ?? '';
+    expect(card).toContain('$5 per million tokens');
+    expect(card).not.toContain('katex');
+  });
+
+  it('unknown code language: warns with the line and renders the block as plain text', () => {
+    expect(warnings().join('\n')).toMatch(/articles\/unknown-code-language\.md:9:1 — unknown code language "brainfork"; it is shown as plain text/);
+    const body = prose(page('articles/unknown-code-language'));
+    expect(body).toContain('+++[&gt;++&lt;-]&gt;.');
+    expect(body).not.toMatch(/brainfork[\s\S]*style="--shiki/);
+  });
+});

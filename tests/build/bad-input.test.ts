@@ -1,0 +1,167 @@
+/**
+ * Bad input fails the build with a message that names the file, the line and what to do;
+ * the content folder is left alone and the last good output stays in place.
+ *
+ * One fixture per scenario (tests/fixtures/<scenario>/). Scenarios whose problems the
+ * build reports all together share a build, to keep the suite fast on a small machine;
+ * each still has its own file and its own assertion.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixtures, failureSummary, problemAbout, removeBuild, type FixtureBuild } from './build-fixture.ts';
+
+function expectCleanFailure(build: FixtureBuild) {
+  expect(build.status, build.output).not.toBe(0);
+  expect(build.contentUnchanged).toBe(true);
+  expect(build.lastGoodKept).toBe(true);
+  expect(build.leftovers).toEqual([]);
+}
+
+describe('frontmatter and files that cannot be articles (checked before Astro reads them)', () => {
+  let build: FixtureBuild;
+  beforeAll(async () => {
+    build = await buildFixtures([
+      'frontmatter-missing-title',
+      'frontmatter-bad-date',
+      'frontmatter-tags-not-list',
+      'frontmatter-unknown-category',
+      'frontmatter-yaml-syntax',
+      'frontmatter-duplicate-keys',
+      'duplicate-slug',
+      'empty-file',
+      'not-utf8',
+      'huge-article',
+    ], {
+      prepare(contentDir) {
+        const file = path.join(contentDir, 'articles/huge-article.md');
+        const section = fs.readFileSync(path.join(contentDir, 'section.md'), 'utf8');
+        const head = fs.readFileSync(file, 'utf8');
+        fs.writeFileSync(file, head + section.repeat(Math.ceil((5 * 1024 * 1024 - head.length) / Buffer.byteLength(section))));
+      },
+    });
+  });
+  afterAll(() => removeBuild(build));
+
+  it('fails, keeps the last good output and leaves the content folder as it was', () => {
+    expectCleanFailure(build);
+    expect(failureSummary(build)).toMatch(/was left as it was/);
+  });
+
+  it('missing title: names the file and says which line to add', () => {
+    expect(problemAbout(build, 'missing-title.md')).toMatch(/articles\/missing-title\.md:1 — "title" is required: add a line such as\s+title: "/);
+  });
+
+  it('unparsable date: points at the date line and shows the valid form', () => {
+    expect(problemAbout(build, 'bad-date.md')).toMatch(/articles\/bad-date\.md:3 — "date: 2025-13-45" is not a day on the calendar .*date: 2025-06-12/);
+  });
+
+  it('tags that are not a list: points at the tags line and shows a list', () => {
+    expect(problemAbout(build, 'tags-not-list.md')).toMatch(/articles\/tags-not-list\.md:4 — "tags" must be a list, e.g.\s+tags: \[rope, attention\]/);
+  });
+
+  it('unknown category: points at the line and lists the categories there are', () => {
+    expect(problemAbout(build, 'unknown-category.md')).toMatch(/articles\/unknown-category\.md:5 — unknown category "quantum-gravity"; use one of: transformer, uncategorized/);
+  });
+
+  it('YAML syntax error: points at the line where the quote was opened', () => {
+    expect(problemAbout(build, 'yaml-syntax.md')).toMatch(/articles\/yaml-syntax\.md:2 — the frontmatter is not valid YAML: a quoted value is opened on this line and never closed/);
+  });
+
+  it('duplicate keys: points at the second one and names the first', () => {
+    expect(problemAbout(build, 'duplicate-keys.md')).toMatch(/articles\/duplicate-keys\.md:5 — frontmatter key "title" appears twice \(first on line 2\); keep one of them/);
+  });
+
+  it('two files with one slug: names both files and the URL they would share', () => {
+    const problem = problemAbout(build, 'inference/same-name.md');
+    expect(problem).toMatch(/articles\/inference\/same-name\.md:1 — duplicate slug "same-name": .*articles\/attention\/same-name\.md has the same file name/);
+    expect(problem).toMatch(/\/articles\/same-name\/\. Rename one of the files/);
+  });
+
+  it('empty file: says it is empty and shows how an article starts', () => {
+    expect(problemAbout(build, 'empty-file.md')).toMatch(/articles\/empty-file\.md:1 — the file is empty\. An article starts with frontmatter, e\.g\.\n\s+---\n\s+title:/);
+  });
+
+  it('a file that is not UTF-8: names the line with the first foreign byte and how to re-save', () => {
+    expect(problemAbout(build, 'not-utf8.md')).toMatch(/articles\/not-utf8\.md:7 — the file is not UTF-8 text \(byte 0xD6 .*Re-save it as UTF-8/);
+  });
+
+  it('a 5 MB article: says how large it is, the limit, and to split it into a series', () => {
+    expect(problemAbout(build, 'huge-article.md')).toMatch(/articles\/huge-article\.md:1 — the article is 5\.0 MB; articles may be at most 1\.0 MB\. Split it into parts published as a series/);
+  });
+});
+
+describe('formulas, links and images (checked while rendering)', () => {
+  let build: FixtureBuild;
+  beforeAll(async () => {
+    build = await buildFixtures(['tex-invalid', 'tex-unknown-macro', 'tex-unbalanced-dollar', 'link-missing-article', 'image-missing']);
+  });
+  afterAll(() => removeBuild(build));
+
+  it('fails, keeps the last good output and leaves the content folder as it was', () => {
+    expectCleanFailure(build);
+  });
+
+  it('invalid TeX: the line of the formula, KaTeX\'s reason, the formula and the way out', () => {
+    const problem = problemAbout(build, 'tex-invalid.md');
+    expect(problem).toMatch(/articles\/tex-invalid\.md:9:1 — invalid TeX: KaTeX parse error: Unexpected end of input/);
+    expect(problem).toMatch(/formula: \\frac\{a\}\{/);
+    expect(problem).toMatch(/fix the formula, or build with KB_LENIENT_MATH=1/);
+  });
+
+  it('unknown macro: names the macro at its line and column', () => {
+    expect(problemAbout(build, 'tex-unknown-macro.md')).toMatch(/articles\/tex-unknown-macro\.md:7:13 — invalid TeX: KaTeX parse error: Undefined control sequence: \\notamacro/);
+  });
+
+  it('unbalanced $: a $ that opens a formula and never closes it', () => {
+    expect(problemAbout(build, 'unbalanced-inline.md')).toMatch(/articles\/unbalanced-inline\.md:9:22 — "\$\\alpha_\{ij\}.*": a \$ opens a formula that is never closed; end the formula with \$, or write \\\$ for a dollar sign/);
+  });
+
+  it('unbalanced $$: a display formula that runs to the end of the file', () => {
+    expect(problemAbout(build, 'unbalanced-display.md')).toMatch(/articles\/unbalanced-display\.md:9:1 — this \$\$ display formula is never closed .*add a line with \$\$ after the formula/);
+  });
+
+  it('link to an article that does not exist: the line, the link and the slug', () => {
+    expect(problemAbout(build, 'link-missing-article.md')).toMatch(/articles\/link-missing-article\.md:9:5 — link to "\/articles\/does-not-exist\/", but no article has the slug "does-not-exist"/);
+  });
+
+  it('image that does not exist: the line, the path as written and where it was looked for', () => {
+    expect(problemAbout(build, 'image-missing.md')).toMatch(/articles\/image-missing\.md:9:1 — image "\.\/figures\/loss-curve\.png" does not exist \(looked for .*articles\/figures\/loss-curve\.png\)/);
+  });
+});
+
+describe('MDX', () => {
+  it('syntax error (unclosed JSX tag): the line of the tag and how to close it', async () => {
+    const build = await buildFixtures(['mdx-syntax-error']);
+    try {
+      expectCleanFailure(build);
+      expect(problemAbout(build, 'mdx-syntax-error.mdx')).toMatch(/articles\/mdx-syntax-error\.mdx:9:1 — MDX syntax error: Expected a closing tag for <div>\. Close every JSX tag/);
+    } finally {
+      removeBuild(build);
+    }
+  });
+
+  it('import of a missing component: the line of the import, not of the compiled code', async () => {
+    const build = await buildFixtures(['mdx-missing-import']);
+    try {
+      expectCleanFailure(build);
+      expect(problemAbout(build, 'mdx-missing-import.mdx')).toMatch(/articles\/mdx-missing-import\.mdx:6 — import "\.\.\/components\/Chart\.astro" does not exist; paths are relative to the article file/);
+    } finally {
+      removeBuild(build);
+    }
+  });
+});
+
+describe('anchors in the built pages', () => {
+  it('a link to a heading that does not exist: the source line and the headings there are', async () => {
+    const build = await buildFixtures(['link-missing-anchor']);
+    try {
+      expectCleanFailure(build);
+      const summary = failureSummary(build);
+      expect(summary).toMatch(/articles\/link-missing-anchor\.md:9 \(\/articles\/link-missing-anchor\/\): link "\/articles\/anchor-target\/#no-such-heading" points at #no-such-heading, which \/articles\/anchor-target\/ does not have; heading anchors there: #a-real-heading/);
+      expect(summary).toMatch(/articles\/link-missing-anchor\.md:9 \(\/articles\/link-missing-anchor\/\): link "#also-missing" points at #also-missing/);
+    } finally {
+      removeBuild(build);
+    }
+  });
+});
