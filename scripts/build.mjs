@@ -13,7 +13,7 @@ const path = await import('node:path');
 const crypto = await import('node:crypto');
 const { checkSite, validateHtml } = await import('./lib/check-site.mjs');
 const { explainAstroOutput } = await import('./lib/astro-errors.mjs');
-const { writeSecurityHeaders } = await import('./lib/security-headers.mjs');
+const { checkSecurityHeaders } = await import('./lib/security-headers.mjs');
 const { buildSearchIndex } = await import('./lib/search-index.mjs');
 const { buildFingerprint, isUpToDate, recordBuild } = await import('./lib/build-fingerprint.mjs');
 const { prerenderArticles } = await import('./lib/prerender.mjs');
@@ -100,7 +100,8 @@ if (process.env.KB_SEARCH !== '0') {
 }
 
 step('security headers');
-writeSecurityHeaders(stagingDir);
+const headerProblems = checkSecurityHeaders(stagingDir);
+if (headerProblems.length > 0) fail(`Content-Security-Policy:\n${headerProblems.map((problem) => `  ✗ ${problem}`).join('\n')}`);
 
 step('checking links, anchors, titles, descriptions and HTML');
 // Article pages → their Markdown files, so a broken link is reported where it was written.

@@ -1,54 +1,58 @@
-// Writes dist/_headers (Netlify/Cloudflare Pages format) with a Content-Security-Policy
-// that allows no inline script except the theme boot script, by hash. Pagefind's search
-// needs 'wasm-unsafe-eval'. Styles keep 'unsafe-inline': KaTeX and Shiki emit style
-// attributes, which carry no script.
+// The security headers are a checked-in file, public/_headers, which Astro copies into
+// the build. This checks the built site against it: the file is there with a
+// Content-Security-Policy, and every inline script on every page is allowed by a hash
+// in script-src. A new or changed inline script fails the build with the hash to add
+// (or, better, move the code into a module under src/scripts/).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { htmlFiles } from './check-site.mjs';
 
-export function inlineScriptHashes(siteDir) {
-  const hashes = new Set();
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.html')) {
-        const html = fs.readFileSync(full, 'utf8');
-        for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-          if (match[1].trim()) hashes.add(`'sha256-${crypto.createHash('sha256').update(match[1]).digest('base64')}'`);
-        }
-      }
+/** `_headers` in the Netlify/Cloudflare format: path pattern lines, then indented headers. */
+export function parseHeadersFile(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
+    else {
+      const [name, value] = line.trim().split(/:\s*(.*)/s);
+      if (rules.length && name) rules.at(-1).headers[name] = value ?? '';
     }
-  };
-  walk(siteDir);
-  return [...hashes].sort();
+  }
+  return rules;
 }
 
-export function contentSecurityPolicy(siteDir) {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${inlineScriptHashes(siteDir).join(' ')}`.trim(),
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+export const scriptHash = (code) => `'sha256-${crypto.createHash('sha256').update(code).digest('base64')}'`;
+
+/** Hash of each inline script → the pages it is on. */
+export function inlineScripts(siteDir) {
+  const found = new Map();
+  for (const file of htmlFiles(siteDir)) {
+    const html = fs.readFileSync(file, 'utf8');
+    for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+      if (!match[1].trim() || /type="application\/(ld\+)?json"/.test(match[0])) continue;
+      const hash = scriptHash(match[1]);
+      if (!found.has(hash)) found.set(hash, []);
+      found.get(hash).push(path.relative(siteDir, file));
+    }
+  }
+  return found;
 }
 
-export function writeSecurityHeaders(siteDir) {
-  const policy = contentSecurityPolicy(siteDir);
-  const lines = [
-    '/*',
-    `  Content-Security-Policy: ${policy}`,
-    '  X-Content-Type-Options: nosniff',
-    '  Referrer-Policy: strict-origin-when-cross-origin',
-    '  Permissions-Policy: interest-cohort=()',
-    '',
-  ];
-  fs.writeFileSync(path.join(siteDir, '_headers'), lines.join('\n'));
-  return policy;
+/** Problems with the built site's security headers; empty when all is well. */
+export function checkSecurityHeaders(siteDir) {
+  const file = path.join(siteDir, '_headers');
+  if (!fs.existsSync(file)) return ['_headers is missing: public/_headers should have been copied into the build'];
+  const rule = parseHeadersFile(fs.readFileSync(file, 'utf8')).find((candidate) => candidate.pattern === '/*');
+  const policy = rule?.headers['Content-Security-Policy'];
+  if (!policy) return ['public/_headers has no Content-Security-Policy for /*'];
+  const scriptSrc = policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src')) ?? '';
+  const problems = [];
+  if (/'unsafe-inline'|'unsafe-eval'/.test(scriptSrc)) problems.push(`public/_headers: script-src must not allow 'unsafe-inline' or 'unsafe-eval' (${scriptSrc})`);
+  for (const [hash, pages] of inlineScripts(siteDir)) {
+    if (!scriptSrc.split(/\s+/).includes(hash)) {
+      problems.push(`${pages[0]}${pages.length > 1 ? ` and ${pages.length - 1} other page(s)` : ''}: an inline script that the Content-Security-Policy blocks; move it into a module under src/scripts/, or add ${hash} to script-src in public/_headers`);
+    }
+  }
+  return problems;
 }

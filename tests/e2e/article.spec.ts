@@ -33,7 +33,10 @@ test.describe('reading an article', () => {
     await page.goto('/articles/rope/');
     const block = page.locator('.code-block[data-language="python"]').first();
     await expect(block.locator('.code-lang')).toHaveText('python');
-    expect(await block.locator('pre span[style*="--shiki-light"]').count()).toBeGreaterThan(5);
+    expect(await block.locator('pre span[style*="--astro-code-token"]').count()).toBeGreaterThan(5);
+    // Token colors differ from plain text: the highlighting is visible.
+    const colors = await block.locator('pre span[style*="--astro-code-token"]').evaluateAll((spans) => new Set(spans.map((span) => getComputedStyle(span).color)).size);
+    expect(colors).toBeGreaterThan(2);
     await block.locator('button.copy-code').click();
     await expect(block.locator('button.copy-code')).toHaveText('已复制');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
