@@ -7,6 +7,7 @@ import { shikiConfig } from './src/markdown/pipeline.ts';
 import { markdownProcessor } from './src/markdown/article-renderer.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import strictBuild from './src/integrations/strict-build.ts';
+import articleAssets from './src/integrations/article-assets.ts';
 
 export default defineConfig({
   site: site.url,
@@ -22,7 +23,7 @@ export default defineConfig({
     processor: markdownProcessor(),
     shikiConfig,
   },
-  integrations: [strictBuild(), mdx(), sitemap(), katexAssets()],
+  integrations: [strictBuild(), mdx(), sitemap(), katexAssets(), articleAssets()],
   // Every script is an external file: the Content-Security-Policy allows no inline code.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },

@@ -1,12 +1,29 @@
-import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 
 /**
- * Browser tests run in Debian's Chromium against the built site served by
- * scripts/serve.mjs (the production output with its real security headers).
- * scripts/e2e.mjs builds the site first and sets KB_E2E_DIR.
+ * Browser tests run in Debian's Chromium against built sites served by scripts/serve.mjs,
+ * which sends the headers of public/_headers (the real Content-Security-Policy).
+ * scripts/e2e.mjs builds them first:
+ * - site:      the bundled library at /            (.kb-test/site, every spec)
+ * - base-path: the bundled library under /kb/      (.kb-test/site-kb, the quality and a11y specs)
+ * - xss:       tests/fixtures/xss-metadata at /     (.kb-test/site-xss, the escaping spec)
+ * A site that has not been built (KB_E2E_SKIP_BUILD=1 after a partial build) is skipped.
  */
 const port = Number(process.env.KB_E2E_PORT ?? 4399);
-const dir = process.env.KB_E2E_DIR ?? '.kb-test/site';
+const sites = [
+  { name: 'site', dir: process.env.KB_E2E_DIR ?? '.kb-test/site', port, base: '/', testIgnore: ['**/xss.spec.ts'] },
+  { name: 'base-path', dir: '.kb-test/site-kb', port: port + 1, base: '/kb/', testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts'] },
+  { name: 'xss', dir: '.kb-test/site-xss', port: port + 2, base: '/', testMatch: ['**/xss.spec.ts'] },
+].filter((site) => site.name === 'site' || fs.existsSync(site.dir));
+
+const projects: PlaywrightTestConfig['projects'] = sites.map((site) => ({
+  name: site.name,
+  ...(site.testMatch ? { testMatch: site.testMatch } : {}),
+  ...(site.testIgnore ? { testIgnore: site.testIgnore } : {}),
+  // Specs written for every site use relative URLs ('articles/rope/'), resolved below the base.
+  use: { baseURL: `http://localhost:${site.port}${site.base}` },
+}));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -16,16 +33,16 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 30_000,
   use: {
-    baseURL: `http://localhost:${port}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `node scripts/serve.mjs --port ${port} --dir ${dir}`,
-    url: `http://localhost:${port}/`,
+  projects,
+  webServer: sites.map((site) => ({
+    command: `node scripts/serve.mjs --port ${site.port} --dir ${site.dir} --base ${site.base}`,
+    url: `http://localhost:${site.port}${site.base}`,
     reuseExistingServer: false,
     timeout: 30_000,
-  },
+  })),
 });

@@ -20,6 +20,9 @@ export const cacheDir =
     ? `./node_modules/.astro/content-${crypto.createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`
     : './node_modules/.astro');
 
+/** Images published by articles, content-addressed (see src/markdown/rehype-publish-images.ts). */
+export const articleAssetDir = path.resolve(cacheDir, 'kb-assets');
+
 export const site = {
   title: 'ML 知识库',
   titleEn: 'ML Knowledge Base',

@@ -24,14 +24,50 @@ export function parseHeadersFile(text) {
 
 export const scriptHash = (code) => `'sha256-${crypto.createHash('sha256').update(code).digest('base64')}'`;
 
+/**
+ * The inline <script> elements of a page, as a browser sees them: a tag scanner that skips
+ * quoted attribute values, where a title such as "<script>…" is only text.
+ */
+export function* inlineScriptBodies(html) {
+  let at = 0;
+  while ((at = html.indexOf('<', at)) >= 0) {
+    if (html.startsWith('<!--', at)) {
+      const end = html.indexOf('-->', at);
+      at = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    const name = /^<([a-zA-Z][\w-]*)/.exec(html.slice(at, at + 32))?.[1];
+    if (!name) {
+      at++;
+      continue;
+    }
+    let end = at + name.length + 1;
+    for (let quote = null; end < html.length; end++) {
+      const char = html[end];
+      if (quote) quote = char === quote ? null : quote;
+      else if (char === '"' || char === "'") quote = char;
+      else if (char === '>') break;
+    }
+    const tag = html.slice(at, end + 1);
+    if (name.toLowerCase() === 'script') {
+      const close = html.indexOf('</script>', end);
+      const body = html.slice(end + 1, close < 0 ? html.length : close);
+      if (!/\ssrc=/.test(tag) && !/\stype="application\/(ld\+)?json"/.test(tag)) yield body;
+      at = close < 0 ? html.length : close + '</script>'.length;
+      continue;
+    }
+    at = end + 1;
+  }
+}
+
 /** Hash of each inline script → the pages it is on. */
 export function inlineScripts(siteDir) {
   const found = new Map();
   for (const file of htmlFiles(siteDir)) {
     const html = fs.readFileSync(file, 'utf8');
-    for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-      if (!match[1].trim() || /type="application\/(ld\+)?json"/.test(match[0])) continue;
-      const hash = scriptHash(match[1]);
+    for (const body of inlineScriptBodies(html)) {
+      if (!body.trim()) continue;
+      const hash = scriptHash(body);
       if (!found.has(hash)) found.set(hash, []);
       found.get(hash).push(path.relative(siteDir, file));
     }
@@ -55,4 +91,10 @@ export function checkSecurityHeaders(siteDir) {
     }
   }
   return problems;
+}
+
+/** For scripts that build with Astro directly: make sure the built site has the headers file. */
+export function writeSecurityHeaders(siteDir) {
+  const target = path.join(siteDir, '_headers');
+  if (!fs.existsSync(target)) fs.copyFileSync(path.resolve('public/_headers'), target);
 }

@@ -9,6 +9,9 @@ const dateField = (field: string) =>
     error: `"${field}" must be a date such as 2025-06-12 (YYYY-MM-DD)`,
   });
 
+/** Tag ids appear in URLs: lowercase letters (any script), digits, single hyphens. */
+const TERM_ID = /^[\p{Ll}\p{Lo}0-9]+(?:-[\p{Ll}\p{Lo}0-9]+)*$/u;
+
 export function makeArticleSchema(categoryIds: string[]) {
   return z
     .object({
@@ -20,9 +23,12 @@ export function makeArticleSchema(categoryIds: string[]) {
       updated: dateField('updated').optional(),
       description: z.string({ error: '"description" must be text' }).trim().optional(),
       tags: z
-        .array(z.string().trim().min(1), {
-          error: '"tags" must be a list, e.g.  tags: [rope, attention]',
-        })
+        .array(
+          z.string().trim().min(1).regex(TERM_ID, {
+            error: (issue) => `tag "${String(issue.input)}" cannot be part of a URL (/tags/<tag>/): use lowercase words joined by hyphens, e.g. kv-cache, and give it a display name under tags: in the taxonomy file`,
+          }),
+          { error: '"tags" must be a list, e.g.  tags: [rope, attention]' },
+        )
         .min(1, '"tags" needs at least one tag, e.g.  tags: [attention]'),
       category: z
         .string()

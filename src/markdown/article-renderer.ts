@@ -18,11 +18,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MarkdownHeading } from 'astro';
-import { createMarkdownProcessor, parseFrontmatter, unified, type MarkdownProcessor, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
+import { parseFrontmatter, rehypeShiki, unified, type MarkdownProcessor, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified as unifiedProcessor, type Processor } from 'unified';
+import { VFile } from 'vfile';
 import { cacheDir } from '../config.ts';
 import { articleSlugs, articleTitle } from '../lib/content-files.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
-import { remarkPlugins, rehypePlugins, remarkRehype, shikiConfig } from './pipeline.ts';
+import { remarkPlugins, rehypePlugins, remarkRehype as remarkRehypeOptions, shikiConfig } from './pipeline.ts';
 
 export interface RenderedArticle {
   html: string;
@@ -71,19 +77,22 @@ function cacheKey(body: string, filePath: string): string {
   return crypto.createHash('sha256').update(pipeline()).update('\0').update(filePath).update('\0').update(body).update('\0').update(links).digest('hex');
 }
 
-let processor: ReturnType<typeof createMarkdownProcessor> | undefined;
+let processor: Processor | undefined;
 
-function markdownRenderer() {
-  processor ??= createMarkdownProcessor({
-    syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] },
-    shikiConfig: shikiConfig as never,
-    remarkPlugins: remarkPlugins as never,
-    rehypePlugins: rehypePlugins as never,
-    remarkRehype,
-    gfm: true,
-    smartypants: false,
-  });
-  return processor;
+/**
+ * The article pipeline: Astro's own steps (GFM, Shiki through Astro's highlighter) around
+ * ours, minus what pages do not need here: Astro's image and heading passes (our plugins
+ * handle both) and rehype-raw, which re-parsed every page only to print it again; raw HTML
+ * (KaTeX's, an author's) is written out as it is.
+ */
+export function createArticleProcessor(): Processor {
+  const chain = unifiedProcessor().use(remarkParse).use(remarkGfm);
+  for (const plugin of remarkPlugins) Array.isArray(plugin) ? chain.use(plugin[0] as never, plugin[1]) : chain.use(plugin as never);
+  chain.use(remarkRehype, { allowDangerousHtml: true, ...remarkRehypeOptions });
+  chain.use(rehypeShiki as never, shikiConfig, ['math']);
+  for (const plugin of rehypePlugins) Array.isArray(plugin) ? chain.use(plugin[0] as never, plugin[1]) : chain.use(plugin as never);
+  chain.use(rehypeStringify, { allowDangerousHtml: true });
+  return chain as unknown as Processor;
 }
 
 /** Renders (or reads from the cache) the Markdown article at `filePath`. */
@@ -91,23 +100,26 @@ export async function renderArticle(relativeOrAbsolutePath: string): Promise<Ren
   const filePath = path.resolve(relativeOrAbsolutePath);
   const body = articleSource(filePath);
   const key = cacheKey(body, filePath);
-  const file = path.join(renderDir, key.slice(0, 2), `${key}.json`);
+  const cached = path.join(renderDir, key.slice(0, 2), `${key}.json`);
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as RenderedArticle;
+    return JSON.parse(fs.readFileSync(cached, 'utf8')) as RenderedArticle;
   } catch {
     // not cached yet
   }
-  const result = await (await markdownRenderer()).render(body, { fileURL: new URL(`file://${filePath}`) });
+  processor ??= createArticleProcessor();
+  const file = new VFile({ value: body, path: filePath, data: { astro: { frontmatter: {} } } });
+  const html = String(await processor.process(file));
+  const frontmatter = (file.data as { astro: { frontmatter: { outline?: MarkdownHeading[]; hasMath?: boolean } } }).astro.frontmatter;
   const rendered: RenderedArticle = {
-    html: result.code,
-    // Our outline keeps formulas in heading text; Astro's list would drop them.
-    headings: ((result.metadata.frontmatter as { outline?: MarkdownHeading[] }).outline ?? result.metadata.headings),
-    hasMath: Boolean((result.metadata.frontmatter as { hasMath?: boolean }).hasMath),
+    html,
+    // Our outline keeps formulas in heading text, where Astro's list would drop them.
+    headings: frontmatter.outline ?? [],
+    hasMath: Boolean(frontmatter.hasMath),
   };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(cached), { recursive: true });
   // Write then rename: a build killed mid-write never leaves a truncated cache entry.
-  fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(rendered));
-  fs.renameSync(`${file}.${process.pid}.tmp`, file);
+  fs.writeFileSync(`${cached}.${process.pid}.tmp`, JSON.stringify(rendered));
+  fs.renameSync(`${cached}.${process.pid}.tmp`, cached);
   return rendered;
 }
 

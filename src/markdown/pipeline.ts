@@ -5,7 +5,7 @@
 import path from 'node:path';
 import remarkMath from 'remark-math';
 import { transformerMetaHighlight, transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
-import { features, mathMacros, site } from '../config.ts';
+import { articleAssetDir, features, mathMacros, site } from '../config.ts';
 import { t } from '../i18n/index.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { articleSlugs, articleTitle } from '../lib/content-files.ts';
@@ -20,6 +20,7 @@ import rehypeKatexStrict from './rehype-katex-strict.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
 import rehypeTableAlign from './rehype-table-align.ts';
 import rehypeLinks from './rehype-links.ts';
+import rehypePublishImages from './rehype-publish-images.ts';
 
 export const remarkPlugins = [
   remarkMathDelimiters,
@@ -37,6 +38,7 @@ export const rehypePlugins = [
   rehypeCodeBlocks,
   rehypeTableAlign,
   [rehypeLinks, { base: site.base, slugs: articleSlugs }],
+  [rehypePublishImages, { base: site.base, assetDir: articleAssetDir }],
 ] as const;
 
 export const shikiConfig = {

@@ -1,17 +1,10 @@
-/** Renders Markdown through the site's real pipeline (the same plugin lists Astro uses). */
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { remarkPlugins, rehypePlugins, remarkRehype, shikiConfig } from '../../src/markdown/pipeline.ts';
+/** Renders Markdown through the site's real article pipeline (src/markdown/article-renderer.ts). */
+import { VFile } from 'vfile';
+import { createArticleProcessor } from '../../src/markdown/article-renderer.ts';
 
-let processor: ReturnType<typeof createMarkdownProcessor> | undefined;
+const processor = createArticleProcessor();
 
 export async function renderMarkdown(markdown: string, path = '/work/content/articles/test.md'): Promise<string> {
-  processor ??= createMarkdownProcessor({
-    remarkPlugins: remarkPlugins as never,
-    rehypePlugins: rehypePlugins as never,
-    remarkRehype,
-    shikiConfig: shikiConfig as never,
-    smartypants: false,
-  });
-  const result = await (await processor).render(markdown, { fileURL: new URL(`file://${path}`) });
-  return result.code;
+  const file = new VFile({ value: markdown, path, data: { astro: { frontmatter: {} } } });
+  return String(await processor.process(file));
 }

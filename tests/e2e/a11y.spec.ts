@@ -1,0 +1,35 @@
+/**
+ * axe finds no violations on the main kinds of page, in the light and the dark theme,
+ * at / and under /kb/ (see playwright.config.ts).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const pages = [
+  { name: 'home', path: '' },
+  { name: 'article with math and code', path: 'articles/rope/' },
+  { name: 'tag page', path: 'tags/attention/' },
+  { name: 'archive', path: 'archive/' },
+  { name: 'search with results open', path: 'search/?q=attention', ready: '#search-results li' },
+];
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`accessibility, ${theme} theme`, () => {
+    for (const { name, path, ready } of pages) {
+      test(`${name} has no axe violations`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+        await page.goto(path);
+        if (ready) await expect(page.locator(ready).first()).toBeVisible();
+        await expect(page.locator('html')).not.toHaveAttribute('data-theme', theme === 'light' ? 'dark' : 'light');
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const summary = violations.map((violation) => ({
+          rule: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')}: ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
+        }));
+        expect(summary).toEqual([]);
+      });
+    }
+  });
+}
