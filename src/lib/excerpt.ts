@@ -14,7 +14,7 @@ function firstParagraphs(markdown: string): string {
     .replace(/^\$\$[\s\S]*?\$\$\s*$/gm, '\n\n')
     .replace(/^\\\[[\s\S]*?\\\]\s*$/gm, '\n\n')
     .replace(/^import\s.*$|^export\s.*$/gm, '')
-    .replace(/<[^>]+>/g, '');
+    .replace(/(?<!\\)<[^>]+>/g, ''); // markup goes; an escaped \< is text and stays
   return withoutBlocks
     .split(/\n\s*\n/)
     .map((block) => block.trim())
@@ -29,7 +29,7 @@ function plain(text: string): string {
     .replace(/\[\^[^\]]*\]/g, '')
     .replace(/(\*\*|__|\*|_|`)/g, '')
     .replace(/\\(eqref|ref)\{[^}]*\}/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!$])/g, '$1')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1') // CommonMark: any ASCII punctuation can be escaped
     .replace(/\s+/g, ' ');
 }
 

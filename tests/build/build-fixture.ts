@@ -51,6 +51,21 @@ export interface BuildOptions {
   prepare?: (contentDir: string) => void;
 }
 
+/** Runs `node scripts/build.mjs` in the repository with extra environment variables. */
+export function runBuild(env: Record<string, string>): Promise<{ status: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['scripts/build.mjs'], {
+      cwd: repoRoot,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('close', (code) => resolve({ status: code ?? 1, output: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
+
 /** Copies the named fixtures into one content folder and builds it. */
 export async function buildFixtures(names: string[], options: BuildOptions = {}): Promise<FixtureBuild> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `kb-${names[0]}-`));
@@ -62,25 +77,12 @@ export async function buildFixtures(names: string[], options: BuildOptions = {})
   fs.writeFileSync(path.join(outDir, 'index.html'), LAST_GOOD_PAGE);
   const before = digestTree(contentDir);
 
-  const { status, output } = await new Promise<{ status: number; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ['scripts/build.mjs'], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        KB_CONTENT_DIR: contentDir,
-        KB_OUT_DIR: outDir,
-        KB_CACHE_DIR: path.join(root, 'cache'),
-        KB_SEARCH: '0',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('close', (code) => resolve({ status: code ?? 1, output: Buffer.concat(chunks).toString('utf8') }));
+  const { status, output } = await runBuild({
+    KB_CONTENT_DIR: contentDir,
+    KB_OUT_DIR: outDir,
+    KB_CACHE_DIR: path.join(root, 'cache'),
+    KB_SEARCH: '0',
+    ...options.env,
   });
 
   const outEntries = fs.existsSync(outDir) ? fs.readdirSync(outDir) : [];
