@@ -62,6 +62,21 @@ if (isUpToDate(finalDir, fingerprint)) {
   process.exit(0);
 }
 
+// Every article file as written (encoding, size, frontmatter, slugs), before anything is
+// rendered: each problem with its line, all at once. The articles loader repeats the check
+// for `astro dev`; here it runs first so a broken file never reaches the renderers.
+step('checking article files');
+{
+  const { checkArticleFolder } = await import('../src/lib/article-source.ts');
+  const { makeArticleSchema } = await import('../src/lib/article-schema.ts');
+  const { loadTaxonomy } = await import('../src/lib/taxonomy.ts');
+  const report = checkArticleFolder(path.join(contentDir, 'articles'), makeArticleSchema([...loadTaxonomy(contentDir).categories.keys()]));
+  for (const warning of report.warnings) console.warn(`[kb] warning: ${warning.split('\n').join('\n    ')}`);
+  if (report.errors.length > 0) {
+    fail(`${report.errors.length} problem(s) in the content:\n${report.errors.map((problem) => `  ✗ ${problem.split('\n').map((line) => line.trim()).join('\n    ')}`).join('\n')}`);
+  }
+}
+
 step('rendering Markdown articles (cached, one worker per core)');
 const prerendered = await prerenderArticles(contentDir, { ...process.env, KB_CACHE_DIR: cacheDir });
 if (prerendered.errors.length > 0) {
@@ -76,7 +91,7 @@ const astroOutput = [];
 const astroStatus = await new Promise((resolve) => {
   const child = spawn(process.execPath, [astroBin, 'build'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, KB_OUT_DIR: stagingDir, KB_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, KB_OUT_DIR: stagingDir, KB_CACHE_DIR: cacheDir, KB_SOURCES_CHECKED: '1', ASTRO_TELEMETRY_DISABLED: '1' },
   });
   child.stdout.on('data', (chunk) => { process.stdout.write(chunk); astroOutput.push(chunk); });
   child.stderr.on('data', (chunk) => { process.stderr.write(chunk); astroOutput.push(chunk); });

@@ -226,7 +226,10 @@ export function checkArticleFolder(articlesDir: string, schema: z.ZodType, now: 
 /** Thrown by the articles loader; the message lists every problem, one per line. */
 export class ArticleSourceError extends Error {
   override name = 'ArticleSourceError';
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+  // No parameter property: scripts/build.mjs loads this file with Node's type stripping.
+  constructor(problems: string[]) {
     super(`${problems.length} problem(s) in the article files; nothing was published:\n${problems.map((problem) => `  ✗ ${problem.replace(/\n\s*/g, '\n    ')}`).join('\n')}`);
+    this.problems = problems;
   }
 }

@@ -10,7 +10,8 @@
  * second `$`), and a `$$` block that runs to the end of the file: both are mistakes that
  * would otherwise publish silently, so they fail with the line.
  */
-import type { InlineMath, Math, Root, Text } from 'mdast';
+import type { Root, Text } from 'mdast';
+import type { InlineMath, Math } from 'mdast-util-math';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { failAt } from './source-error.ts';
@@ -53,7 +54,18 @@ export default function remarkDollarMath() {
       const match = OPEN_FORMULA.exec(node.value);
       if (!match) return;
       const snippet = node.value.slice(match.index, match.index + 24);
-      failAt(file, node, `"${snippet}…": a $ opens a formula that is never closed; end the formula with $, or write \\$ for a dollar sign`);
+      // Point at the $ itself (escapes in the line before it may shift the column a little).
+      const start = node.position?.start;
+      const before = node.value.slice(0, match.index).split('\n');
+      const at = start && {
+        position: {
+          start: {
+            line: start.line + before.length - 1,
+            column: before.length > 1 ? before.at(-1)!.length + 1 : start.column + before[0]!.length,
+          },
+        },
+      };
+      failAt(file, at ?? node, `"${snippet}…": a $ opens a formula that is never closed; end the formula with $, or write \\$ for a dollar sign`);
     });
   };
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../helpers/markdown.ts';
+
+describe('$ in prose', () => {
+  it('keeps prices as text', async () => {
+    const html = await renderMarkdown('It costs $5 per month, or $50 a year.\n');
+    expect(html).toContain('It costs $5 per month, or $50 a year.');
+    expect(html).not.toContain('katex');
+  });
+
+  it('still renders formulas, also next to a price', async () => {
+    const html = await renderMarkdown('Let $x^2$ be the cost, about $5.\n');
+    expect(html).toContain('class="katex"');
+    expect(html).toContain('about $5.');
+  });
+
+  it('fails on a $ that opens a formula and never closes it', async () => {
+    await expect(renderMarkdown('Intro.\n\nThe weight $\\alpha_i = 1 is fixed.\n')).rejects.toThrow(/test\.md:3:12 — "\$\\alpha_i = 1 is fixed\.…": a \$ opens a formula that is never closed/);
+  });
+
+  it('fails on a $$ block that runs to the end of the file', async () => {
+    await expect(renderMarkdown('Intro.\n\n$$\nx + y\n')).rejects.toThrow(/test\.md:3:1 — this \$\$ display formula is never closed/);
+  });
+});
