@@ -104,6 +104,9 @@ if (astroStatus !== 0) {
     : 'astro build reported errors (see above)');
 }
 
+// HTML validation runs in this process while Pagefind indexes in its own: they overlap.
+const validationRunning = validateHtml(stagingDir);
+
 if (process.env.KB_SEARCH !== '0') {
   step('search index (Pagefind)');
   try {
@@ -130,8 +133,9 @@ if (fs.existsSync(articlesDir)) {
   }
 }
 const { problems, pageCount } = checkSite(stagingDir, base, articleSources);
-const validation = await validateHtml(stagingDir);
+const validation = await validationRunning;
 if (validation.skipped) console.warn(`[kb] warning: HTML not validated: ${validation.skipped}`);
+if (validation.note) console.log(`[kb] ${validation.note}`);
 problems.push(...validation.problems);
 if (problems.length > 0) {
   const shown = problems.slice(0, 50).map((problem) => `  ✗ ${problem}`).join('\n');

@@ -20,6 +20,7 @@ import rehypeKatexStrict from './rehype-katex-strict.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
 import rehypeTableAlign from './rehype-table-align.ts';
 import rehypeLinks from './rehype-links.ts';
+import rehypeUnsafeHtml from './rehype-unsafe-html.ts';
 import rehypePublishImages from './rehype-publish-images.ts';
 
 export const remarkPlugins = [
@@ -33,6 +34,7 @@ export const remarkPlugins = [
 ];
 
 export const rehypePlugins = [
+  rehypeUnsafeHtml,
   [rehypeHeadingAnchors, { label: t.sectionLink }],
   [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros }, lenient: features.lenientMath }],
   rehypeCodeBlocks,

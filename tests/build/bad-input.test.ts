@@ -130,6 +130,23 @@ describe('formulas, links and images (checked while rendering)', () => {
   });
 });
 
+describe('raw HTML that would run in readers\' browsers', () => {
+  let build: FixtureBuild;
+  beforeAll(async () => {
+    build = await buildFixtures(['raw-html-script', 'raw-html-event-handler']);
+  });
+  afterAll(() => removeBuild(build));
+
+  it('a <script> in Markdown: the line, and how to show it as text instead', () => {
+    expectCleanFailure(build);
+    expect(problemAbout(build, 'raw-html-script.md')).toMatch(/articles\/raw-html-script\.md:9:1 — raw HTML <script> is not allowed in an article: .*escape the < as \\</);
+  });
+
+  it('an event handler attribute (onerror=): the line and the attribute', () => {
+    expect(problemAbout(build, 'raw-html-event-handler.md')).toMatch(/articles\/raw-html-event-handler\.md:9:\d+ — raw HTML with an event handler \(onerror=\) is not allowed/);
+  });
+});
+
 describe('MDX', () => {
   it('syntax error (unclosed JSX tag): the line of the tag and how to close it', async () => {
     const build = await buildFixtures(['mdx-syntax-error']);
