@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run build`: builds the site into a staging folder, indexes it with Pagefind, writes
-// the security headers, checks every link and anchor, and only then swaps it into dist/.
+// `npm run build`: checks every article file, builds the site into a staging folder,
+// indexes it with Pagefind, checks it (links, anchors, titles, descriptions, canonical URLs,
+// HTML validity, inline scripts against public/_headers), and only then swaps it into dist/.
 // A failed build leaves the previous dist/ untouched and exits non-zero.
 // Environment: KB_CONTENT_DIR (content folder), KB_BASE (/kb/), KB_SEARCH=0 (skip Pagefind),
 // KB_LENIENT_MATH=1 (invalid TeX warns instead of failing), KB_OUT_DIR (final folder).
@@ -70,7 +71,13 @@ step('checking article files');
   const { checkArticleFolder } = await import('../src/lib/article-source.ts');
   const { makeArticleSchema } = await import('../src/lib/article-schema.ts');
   const { loadTaxonomy } = await import('../src/lib/taxonomy.ts');
-  const report = checkArticleFolder(path.join(contentDir, 'articles'), makeArticleSchema([...loadTaxonomy(contentDir).categories.keys()]));
+  let report;
+  try {
+    report = checkArticleFolder(path.join(contentDir, 'articles'), makeArticleSchema([...loadTaxonomy(contentDir).categories.keys()]));
+  } catch (error) {
+    // A taxonomy file that cannot be read names itself in the message.
+    fail(error.message);
+  }
   for (const warning of report.warnings) console.warn(`[kb] warning: ${warning.split('\n').join('\n    ')}`);
   if (report.errors.length > 0) {
     fail(`${report.errors.length} problem(s) in the content:\n${report.errors.map((problem) => `  ✗ ${problem.split('\n').map((line) => line.trim()).join('\n    ')}`).join('\n')}`);

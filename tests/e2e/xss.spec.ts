@@ -1,8 +1,8 @@
 /**
  * Titles, tags, summaries and headings that contain markup are shown as text everywhere:
  * on the article, in every listing, in RSS, in OpenGraph meta, in search results and in
- * the BibTeX block. Runs against tests/fixtures/xss-metadata (the `xss` project). Any
- * dialog fails the test: it would mean a payload ran.
+ * the BibTeX block, and in link previews. Runs against tests/fixtures/xss-metadata (the
+ * `xss` project). Any dialog fails the test: it would mean a payload ran.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,20 +16,29 @@ const taxonomy = YAML.parse(fs.readFileSync(path.join(fixture, 'taxonomy.yaml'),
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
 
-/** Fails the test on any dialog, and checks that no payload became an element. */
-async function visitSafely(page: Page, url: string, ready?: string) {
-  const dialogs: string[] = [];
+// Any dialog during a test (on load, on hover, while typing) fails it: a payload ran.
+let dialogs: string[] = [];
+let errors: string[] = [];
+test.beforeEach(({ page }) => {
+  dialogs = [];
+  errors = [];
   page.on('dialog', async (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     await dialog.dismiss();
   });
-  const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+});
+test.afterEach(() => {
+  expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+/** Loads a page and checks that no payload became an element. */
+async function visitSafely(page: Page, url: string, ready?: string) {
   await page.goto(url);
   if (ready) await expect(page.locator(ready).first()).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(dialogs).toEqual([]);
-  expect(errors).toEqual([]);
   await expect(page.locator('img[src="x"], img[onerror]')).toHaveCount(0);
   const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ''));
   expect(scripts.filter((text) => text.includes('alert(1)'))).toEqual([]);
@@ -53,9 +62,14 @@ test.describe('markup in metadata is shown as text', () => {
     expect(bibtex).toContain(`title   = {${SCRIPT} xsspayload ${IMG} \\{\\{ title \\}\\}}`);
   });
 
-  test('the article whose excerpt has markup', async ({ page }) => {
+  test('the article whose excerpt has markup, and its link preview of the other one', async ({ page }) => {
     await visitSafely(page, 'articles/xss-excerpt/');
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', new RegExp(`${SCRIPT.replace(/[()]/g, '\\$&')} then`));
+    await page.locator('.prose a[href$="/articles/xss-title/"]').hover();
+    const card = page.locator('#link-preview');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText(article.title);
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
   });
 
   for (const listing of ['', 'tags/', 'tags/xss-script/', 'tags/xss-img/', 'tags/xss-braces/', 'categories/', 'categories/xss/', 'archive/', 'archive/2025/', 'archive/2025/03/', 'series/']) {
