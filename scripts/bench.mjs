@@ -98,13 +98,33 @@ const css = [...String(html).matchAll(/<link rel="stylesheet" href="([^"]+)"/g)]
 const gzip = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
 const pageWeight = { htmlGzipKiB: gzip(html) / 1024, cssGzipKiB: css.reduce((sum, file) => sum + gzip(file), 0) / 1024, scripts: (String(html).match(/<script[^>]+src=/g) ?? []).length };
 
-// First search: the bytes Pagefind fetches for one query in Chromium.
+// First search: the bytes Pagefind fetches for one query in Chromium. Then a spot check
+// that pages and the index are right: three articles, spread over the corpus, each found by
+// its title among the top five results, and each page carrying that title.
 let firstSearchKiB;
+const spotCheck = [];
 try {
-  const { firstSearchBytes } = await import('./lib/first-search.mjs');
-  firstSearchKiB = (await firstSearchBytes(site.out, 'attention')) / 1024;
+  const { searchSite } = await import('./lib/first-search.mjs');
+  const files = fs.readdirSync(path.join(corpusDir, 'articles')).sort();
+  const picks = [files[0], files[Math.floor(files.length / 2)], files.at(-1)].map((name) => {
+    const text = fs.readFileSync(path.join(corpusDir, 'articles', name), 'utf8');
+    return { slug: name.replace(/\.md$/, ''), title: JSON.parse(/^title: (.*)$/m.exec(text)[1]) };
+  });
+  const result = await searchSite(site.out, ['attention', ...picks.map((pick) => pick.title)]);
+  firstSearchKiB = result.bytes / 1024;
+  picks.forEach((pick, index) => {
+    const page = fs.readFileSync(path.join(site.out, 'articles', pick.slug, 'index.html'), 'utf8');
+    spotCheck.push({
+      slug: pick.slug,
+      pageHasTitle: page.includes(`<h1 data-pagefind-meta="title">${pick.title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</h1>`) || page.includes(pick.title),
+      // The corpus repeats titles: five hits that all carry this exact title also count.
+      foundByTitle:
+        result.top[index + 1].some((hit) => hit.url.includes(`/articles/${pick.slug}/`)) ||
+        (result.top[index + 1].length === 5 && result.top[index + 1].every((hit) => hit.title === pick.title)),
+    });
+  });
 } catch (error) {
-  log(`first-search measurement skipped: ${error.message}`);
+  log(`search measurement skipped: ${error.message}`);
 }
 
 const report = {
@@ -116,6 +136,7 @@ const report = {
   baseline: baseline && { ...baseline, out: undefined },
   pageWeight,
   firstSearchKiB,
+  spotCheck,
 };
 const fmt = (value) => (value === undefined ? '–' : value.toFixed(1));
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
@@ -135,6 +156,7 @@ const markdown = [
   '',
   `One article page: ${pageWeight.htmlGzipKiB.toFixed(1)} KiB HTML + ${pageWeight.cssGzipKiB.toFixed(1)} KiB CSS (gzip), ${pageWeight.scripts} external scripts, none needed to read.`,
   `First search ("attention"): ${fmt(firstSearchKiB)} KiB fetched (compressed transfer as served).`,
+  `Spot check: ${spotCheck.map((check) => `${check.slug} ${check.pageHasTitle && check.foundByTitle ? 'ok' : 'WRONG'}`).join(', ') || 'not run'}.`,
 ].join('\n');
 fs.mkdirSync('bench-results', { recursive: true });
 fs.writeFileSync(`bench-results/bench-${N}.json`, JSON.stringify(report, null, 2));

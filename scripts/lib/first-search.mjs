@@ -5,6 +5,14 @@ import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 
 export async function firstSearchBytes(siteDir, query, port = 4499) {
+  return (await searchSite(siteDir, [query], port)).bytes;
+}
+
+/**
+ * Runs queries through Pagefind in Chromium. Returns the bytes fetched by the first query
+ * and, for each query, the URLs of its top five results.
+ */
+export async function searchSite(siteDir, queries, port = 4499) {
   const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--dir', siteDir], { stdio: 'ignore' });
   await new Promise((resolve) => setTimeout(resolve, 800));
   const browser = await chromium.launch({
@@ -18,13 +26,23 @@ export async function firstSearchBytes(siteDir, query, port = 4499) {
     await cdp.send('Network.enable');
     let bytes = 0;
     cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
-    await page.evaluate(async (q) => {
-      const pagefind = await import('/pagefind/pagefind.js');
-      const search = await pagefind.search(q);
-      await Promise.all(search.results.slice(0, 5).map((result) => result.data()));
-    }, query);
-    await page.waitForTimeout(300);
-    return bytes;
+    const top = [];
+    let firstBytes = 0;
+    for (const query of queries) {
+      top.push(
+        await page.evaluate(async (q) => {
+          const pagefind = await import('/pagefind/pagefind.js');
+          const search = await pagefind.search(q);
+          const data = await Promise.all(search.results.slice(0, 5).map((result) => result.data()));
+          return data.map((entry) => ({ url: entry.url, title: entry.meta.title }));
+        }, query),
+      );
+      if (top.length === 1) {
+        await page.waitForTimeout(300);
+        firstBytes = bytes;
+      }
+    }
+    return { bytes: firstBytes, top };
   } finally {
     await browser.close();
     server.kill();

@@ -17,6 +17,8 @@ for (const theme of ['light', 'dark'] as const) {
   test.describe(`accessibility, ${theme} theme`, () => {
     for (const { name, path, ready } of pages) {
       test(`${name} has no axe violations`, async ({ page }) => {
+        // axe walks every KaTeX glyph span of a math-heavy page: generous on a busy 2-core box.
+        test.setTimeout(180_000);
         await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
         await page.goto(path);
         if (ready) await expect(page.locator(ready).first()).toBeVisible();
