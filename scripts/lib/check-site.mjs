@@ -165,9 +165,13 @@ export async function validateHtml(root, configFile = path.resolve('.htmlvalidat
   const cacheFile = path.resolve('node_modules/.cache/kb/html-valid.json');
   const salt = crypto.createHash('sha256').update(configText).update(htmlValidate.version ?? '').digest('hex');
   let passed = new Set();
+  let seen = new Set();
   try {
     const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
-    if (cached.salt === salt) passed = new Set(cached.pages);
+    if (cached.salt === salt) {
+      passed = new Set(cached.pages);
+      seen = new Set(cached.seen ?? []);
+    }
   } catch {
     // first run
   }
@@ -176,10 +180,16 @@ export async function validateHtml(root, configFile = path.resolve('.htmlvalidat
     return { file, html, hash: crypto.createHash('sha256').update(html).digest('hex') };
   });
   const todo = pages.filter((page) => !passed.has(page.hash));
-  // A large site validates a deterministic sample per build (every listing template is among
-  // the first pages by path); KB_VALIDATE_LIMIT=0 validates every page.
+  // A large site validates a deterministic sample per build: pages that changed since the
+  // last build first, then a few never-validated older pages, so coverage grows build by
+  // build. KB_VALIDATE_LIMIT=0 validates every page.
   const limit = Number(process.env.KB_VALIDATE_LIMIT ?? 150);
-  const chosen = limit > 0 && todo.length > limit ? [...todo].sort((a, b) => a.hash.localeCompare(b.hash)).slice(0, limit) : todo;
+  const byHash = (a, b) => a.hash.localeCompare(b.hash);
+  const fresh = todo.filter((page) => !seen.has(page.hash)).sort(byHash);
+  const older = todo.filter((page) => seen.has(page.hash)).sort(byHash);
+  const rotation = seen.size > 0 ? 20 : limit;
+  const chosen =
+    limit <= 0 ? todo : [...fresh.slice(0, limit), ...older.slice(0, Math.max(0, Math.min(rotation, limit - fresh.length)))];
   const problems = [];
   for (const page of chosen) {
     const report = await validator.validateString(page.html, page.file);
@@ -190,7 +200,7 @@ export async function validateHtml(root, configFile = path.resolve('.htmlvalidat
     }
   }
   fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-  fs.writeFileSync(cacheFile, JSON.stringify({ salt, pages: [...passed].slice(-50_000) }));
-  const sampled = chosen.length < todo.length ? `validated a sample of ${chosen.length} of ${todo.length} changed pages (KB_VALIDATE_LIMIT=0 validates all)` : undefined;
+  fs.writeFileSync(cacheFile, JSON.stringify({ salt, pages: [...passed].slice(-50_000), seen: pages.map((page) => page.hash) }));
+  const sampled = chosen.length < todo.length ? `validated ${chosen.length} pages (${fresh.length} changed); ${todo.length - chosen.length} not yet validated are checked in later builds (KB_VALIDATE_LIMIT=0 validates all now)` : undefined;
   return { problems, skipped: undefined, validated: chosen.length, unchanged: pages.length - todo.length, note: sampled };
 }

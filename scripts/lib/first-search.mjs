@@ -10,7 +10,7 @@ export async function firstSearchBytes(siteDir, query, port = 4499) {
 
 /**
  * Runs queries through Pagefind in Chromium. Returns the bytes fetched by the first query
- * and, for each query, the URLs of its top five results.
+ * and, for each query, the URLs and titles of its top twenty results.
  */
 export async function searchSite(siteDir, queries, port = 4499) {
   const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--dir', siteDir], { stdio: 'ignore' });
@@ -33,7 +33,7 @@ export async function searchSite(siteDir, queries, port = 4499) {
         await page.evaluate(async (q) => {
           const pagefind = await import('/pagefind/pagefind.js');
           const search = await pagefind.search(q);
-          const data = await Promise.all(search.results.slice(0, 5).map((result) => result.data()));
+          const data = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
           return data.map((entry) => ({ url: entry.url, title: entry.meta.title }));
         }, query),
       );
