@@ -26,10 +26,12 @@ export async function prerenderArticles(contentDir, env) {
         new Promise((resolve) => {
           let errors = [];
           const child = fork(path.resolve('scripts/lib/prerender-worker.mjs'), [], {
-            env: { ...env, KB_PRERENDER_FILES: JSON.stringify(share) },
+            env,
             execArgv: ['--disable-warning=ExperimentalWarning'],
             stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
           });
+          // The file list goes over IPC: for 10,000 articles it is too long for the environment.
+          child.send({ files: share });
           child.on('message', (message) => (errors = message.errors ?? []));
           child.on('exit', (code) => resolve({ code, errors }));
         }),
