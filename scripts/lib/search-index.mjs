@@ -88,21 +88,27 @@ const stripTags = (html) => decodeEntities(html.replace(/<[^>]+>/g, ' '));
 const latinWords = (text) => new Set((text.match(LATIN_WORD) ?? []).map((word) => word.toLowerCase()));
 
 /** Words worth correcting a typo towards: from titles, headings and taxonomy terms, or common in the body. */
-function collectVocabulary(pages) {
+function createVocabulary() {
   const strong = new Set();
   const pagesPerWord = new Map();
-  for (const html of pages) {
-    const headings = [...html.matchAll(/<h[1-4][^>]*>([\s\S]*?)<\/h[1-4]>/g)].map((match) => match[1]);
-    const metas = [...html.matchAll(/data-pagefind-(?:meta|filter)="[^":]*:([^"]*)"/g)].map((match) => match[1]);
-    const filters = [...html.matchAll(/data-pagefind-filter="[^"]*">([^<]*)</g)].map((match) => match[1]);
-    for (const word of latinWords(stripTags([...headings, ...metas, ...filters].join(' ')))) strong.add(word);
-    const body = /data-pagefind-body[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
-    // Tags are replaced by spaces, so KaTeX's one-glyph spans never join into words.
-    const text = stripTags(texForIndex(body));
-    for (const word of latinWords(text)) pagesPerWord.set(word, (pagesPerWord.get(word) ?? 0) + 1);
-  }
-  for (const [word, count] of pagesPerWord) if (count >= 2) strong.add(word);
-  return [...strong].sort();
+  return {
+    /** One page at a time, so a 10,000-page site is never held in memory at once. */
+    add(html) {
+      const headings = [...html.matchAll(/<h[1-4][^>]*>([\s\S]*?)<\/h[1-4]>/g)].map((match) => match[1]);
+      const metas = [...html.matchAll(/data-pagefind-(?:meta|filter)="[^":]*:([^"]*)"/g)].map((match) => match[1]);
+      const filters = [...html.matchAll(/data-pagefind-filter="[^"]*">([^<]*)</g)].map((match) => match[1]);
+      for (const word of latinWords(stripTags([...headings, ...metas, ...filters].join(' ')))) strong.add(word);
+      const body = /data-pagefind-body[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
+      // Tags are replaced by spaces, so KaTeX's one-glyph spans never join into words.
+      const text = stripTags(texForIndex(body));
+      for (const word of latinWords(text)) pagesPerWord.set(word, (pagesPerWord.get(word) ?? 0) + 1);
+    },
+    words() {
+      const all = new Set(strong);
+      for (const [word, count] of pagesPerWord) if (count >= 2) all.add(word);
+      return [...all].sort();
+    },
+  };
 }
 
 function htmlFiles(dir) {
@@ -120,7 +126,8 @@ function htmlFiles(dir) {
 export async function buildSearchIndex(siteDir) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', excludeSelectors });
   if (!index) throw new Error(errors.join('; '));
-  const indexed = [];
+  const vocabulary = createVocabulary();
+  let indexedPages = 0;
   try {
     // Several pages in flight at once: Pagefind indexes them on all cores.
     const pending = new Set();
@@ -134,7 +141,8 @@ export async function buildSearchIndex(siteDir) {
       });
       pending.add(task);
       task.finally(() => pending.delete(task)).catch(() => {});
-      indexed.push(html);
+      vocabulary.add(html);
+      indexedPages++;
       if (pending.size >= 16) await Promise.race(pending);
     }
     await Promise.all(pending);
@@ -143,6 +151,6 @@ export async function buildSearchIndex(siteDir) {
   } finally {
     await pagefind.close();
   }
-  fs.writeFileSync(path.join(siteDir, 'pagefind', 'kb-vocabulary.json'), JSON.stringify(collectVocabulary(indexed)));
-  return { pages: indexed.length };
+  fs.writeFileSync(path.join(siteDir, 'pagefind', 'kb-vocabulary.json'), JSON.stringify(vocabulary.words()));
+  return { pages: indexedPages };
 }

@@ -35,6 +35,8 @@ function renderToHtml(tex: string, displayMode: boolean, macros: Record<string, 
   const key = `${displayMode ? 'D' : 'I'}\u0000${tex}`;
   let html = htmlCache.get(key);
   if (html === undefined) {
+    // Bounded: a 10,000-article library has hundreds of thousands of distinct formulas.
+    if (htmlCache.size >= 20_000) htmlCache.clear();
     html = katex.renderToString(tex, {
       displayMode,
       // KaTeX mutates the macros object it is given (\gdef); hand it a copy.
