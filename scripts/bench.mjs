@@ -128,6 +128,7 @@ try {
   log(`search measurement skipped: ${error.message}`);
 }
 
+const indexedPages = Object.values(JSON.parse(fs.readFileSync(path.join(site.out, 'pagefind', 'pagefind-entry.json'), 'utf8')).languages).reduce((sum, language) => sum + language.page_count, 0);
 const report = {
   date: new Date().toISOString(),
   articles: N,
@@ -138,6 +139,7 @@ const report = {
   pageWeight,
   firstSearchKiB,
   spotCheck,
+  indexedPages,
 };
 const fmt = (value) => (value === undefined ? '–' : value.toFixed(1));
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
@@ -157,6 +159,7 @@ const markdown = [
   '',
   `One article page: ${pageWeight.htmlGzipKiB.toFixed(1)} KiB HTML + ${pageWeight.cssGzipKiB.toFixed(1)} KiB CSS (gzip), ${pageWeight.scripts} external scripts, none needed to read.`,
   `First search ("attention"): ${fmt(firstSearchKiB)} KiB fetched (compressed transfer as served).`,
+  `Index: ${indexedPages} pages in Pagefind's index for ${N} articles, ${fs.readdirSync(path.join(site.out, 'articles')).length} article pages built.`,
   `Spot check: ${spotCheck.map((check) => `${check.slug} ${check.pageHasTitle && check.foundByTitle ? 'ok' : 'WRONG'}`).join(', ') || 'not run'}.`,
 ].join('\n');
 fs.mkdirSync('bench-results', { recursive: true });
