@@ -72,7 +72,8 @@ test.describe('pages under the Content-Security-Policy', () => {
 });
 
 test('external links in articles open without the opener or the referrer', async ({ page }) => {
-  test.skip(!withExternalLinks, 'no bundled article links to another site');
+  // The library cites papers by URL, so some article always links to another site.
+  expect(withExternalLinks, 'a bundled article with an external link').toBeDefined();
   await page.goto(`articles/${withExternalLinks!.slug}/`);
   const links = page.locator('.prose a[href^="http"]');
   expect(await links.count()).toBeGreaterThan(0);
