@@ -128,7 +128,7 @@ export async function renderArticle(relativeOrAbsolutePath: string): Promise<Ren
  * Markdown render is a no-op: articles are rendered by `renderArticle` instead.
  */
 export function markdownProcessor(): MarkdownProcessor<UnifiedResolvedOptions> {
-  const base = unified({ remarkPlugins: remarkPlugins as never, rehypePlugins: rehypePlugins as never, remarkRehype, smartypants: false });
+  const base = unified({ remarkPlugins: remarkPlugins as never, rehypePlugins: rehypePlugins as never, remarkRehype: remarkRehypeOptions, smartypants: false });
   return {
     ...base,
     async createRenderer() {
