@@ -4,10 +4,6 @@
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 
-export async function firstSearchBytes(siteDir, query, port = 4499) {
-  return (await searchSite(siteDir, [query], port)).bytes;
-}
-
 /**
  * Runs queries through Pagefind in Chromium. Returns the bytes fetched by the first query
  * and, for each query, the URLs and titles of its top twenty results.

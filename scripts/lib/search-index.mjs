@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { htmlFiles } from './check-site.mjs';
 
 /** Parts of an article page that are not the article: they would only add noise. */
 export const excludeSelectors = [
@@ -111,16 +112,6 @@ function createVocabulary() {
   };
 }
 
-function htmlFiles(dir) {
-  const out = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'pagefind' && entry.name !== '_astro') out.push(...htmlFiles(full));
-    } else if (entry.name.endsWith('.html')) out.push(full);
-  }
-  return out;
-}
 
 /** Indexes every page with `data-pagefind-body` (the articles) and writes `<siteDir>/pagefind/`. */
 export async function buildSearchIndex(siteDir) {
@@ -131,7 +122,7 @@ export async function buildSearchIndex(siteDir) {
   try {
     // Several pages in flight at once: Pagefind indexes them on all cores.
     const pending = new Set();
-    for (const file of htmlFiles(siteDir).sort()) {
+    for (const file of htmlFiles(siteDir)) {
       const html = fs.readFileSync(file, 'utf8');
       if (!html.includes('data-pagefind-body')) continue;
       // Root-relative URL; the browser adds the deployment's base path (KB_BASE) itself.

@@ -3,6 +3,7 @@
  * selection that lies inside one formula gives its TeX (delimited), not KaTeX's glyphs.
  * The source comes from the MathML annotation KaTeX writes next to every formula.
  */
+import { copyButton } from './copy-button.ts';
 const english = document.documentElement.lang.startsWith('en');
 const LABEL = english ? 'Copy TeX' : '复制 TeX';
 const DONE = english ? 'TeX copied' : '已复制 TeX';
@@ -13,19 +14,7 @@ if (navigator.clipboard) {
   for (const display of document.querySelectorAll<HTMLElement>('.prose .math-display')) {
     const tex = texOf(display);
     if (!tex) continue;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'copy-tex';
-    button.textContent = LABEL;
-    button.addEventListener('click', async () => {
-      try {
-        await navigator.clipboard.writeText(tex);
-        button.textContent = DONE;
-        setTimeout(() => (button.textContent = LABEL), 1500);
-      } catch {
-        button.textContent = LABEL;
-      }
-    });
+    const button = copyButton('copy-tex', LABEL, DONE, () => tex);
     display.append(button);
   }
 }
@@ -43,4 +32,3 @@ document.addEventListener('copy', (event) => {
   event.preventDefault();
 });
 
-export {};
