@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+import { settings } from './src/settings.ts';
 
 /**
- * Browser tests run in Debian's Chromium against built sites served by scripts/serve.mjs,
+ * Browser tests run in Debian's Chromium against built sites served by scripts/serve.ts,
  * which sends the headers of public/_headers (the real Content-Security-Policy).
  * scripts/e2e.mjs builds them first:
  * - site:      the bundled library at /            (.kb-test/site, every spec)
@@ -10,9 +11,9 @@ import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
  * - xss:       tests/fixtures/xss-metadata at /     (.kb-test/site-xss, the escaping spec)
  * A site that has not been built (KB_E2E_SKIP_BUILD=1 after a partial build) is skipped.
  */
-const port = Number(process.env.KB_E2E_PORT ?? 4399);
+const port = settings.e2ePort;
 const sites = [
-  { name: 'site', dir: process.env.KB_E2E_DIR ?? '.kb-test/site', port, base: '/', testIgnore: ['**/xss.spec.ts'] },
+  { name: 'site', dir: '.kb-test/site', port, base: '/', testIgnore: ['**/xss.spec.ts'] },
   { name: 'base-path', dir: '.kb-test/site-kb', port: port + 1, base: '/kb/', testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts'] },
   { name: 'xss', dir: '.kb-test/site-xss', port: port + 2, base: '/', testMatch: ['**/xss.spec.ts'] },
 ].filter((site) => site.name === 'site' || fs.existsSync(site.dir));
@@ -34,13 +35,13 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: settings.chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
   projects,
   webServer: sites.map((site) => ({
-    command: `node scripts/serve.mjs --port ${site.port} --dir ${site.dir} --base ${site.base}`,
+    command: `node scripts/serve.ts --port ${site.port} --dir ${site.dir} --base ${site.base}`,
     url: `http://localhost:${site.port}${site.base}`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,56 +1,62 @@
 /**
- * The contract with authors: where articles live and what their frontmatter may say.
- * Error messages are written for the person editing the Markdown file.
+ * The articles collection: the article inventory (src/sources/inventory.ts), handed to
+ * Astro. Entries hold the normalised frontmatter only: Markdown articles are rendered by
+ * src/markdown/article-renderer.ts, MDX articles are compiled by Astro from their files.
+ * A file that cannot be published (or an MDX file that would not compile) is left out, so
+ * one broken article never stops the build from reporting every other problem.
  */
+import path from 'node:path';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { articlesDir } from './lib/content-files.ts';
-import { slugFromPath, slugProblem } from './lib/slugs.ts';
-import { loadTaxonomy } from './lib/taxonomy.ts';
-import { makeArticleSchema } from './lib/article-schema.ts';
-import { ArticleSourceError, checkArticleFolder } from './lib/article-source.ts';
+import type { Loader } from 'astro/loaders';
+import { articleDataSchema } from './lib/article-schema.ts';
+import { formatProblem } from './lib/problems.ts';
+import { articleFacts, FATAL_MDX_RULES } from './markdown/article-renderer.ts';
+import { settings } from './settings.ts';
+import { inventory } from './sources/inventory.ts';
 
-const taxonomy = loadTaxonomy();
-const categoryIds = [...taxonomy.categories.keys()];
-
-/** Two files with one slug would silently overwrite each other; remember who came first. */
-const slugOwners = new Map<string, string>();
-
-export const articleSchema = makeArticleSchema(categoryIds);
-
-const articleFiles = glob({
-  pattern: '**/[^_.]*.{md,mdx}',
-  base: articlesDir,
-  generateId({ entry }) {
-    const slug = slugFromPath(entry);
-    const problem = slugProblem(slug);
-    if (problem) throw new Error(`articles/${entry}: ${problem}`);
-    const owner = slugOwners.get(slug);
-    if (owner && owner !== entry) {
-      throw new Error(
-        `duplicate slug "${slug}": articles/${owner} and articles/${entry} would both be published at /articles/${slug}/; rename one of the files`,
-      );
-    }
-    slugOwners.set(slug, entry);
-    return slug;
+const articlesLoader: Loader = {
+  name: 'kb-articles',
+  load: async ({ store, parseData, generateDigest, watcher }) => {
+    const sync = async () => {
+      const taken = inventory();
+      // `npm run build` has reported these already; `astro dev` has not.
+      if (!settings.sourcesChecked) for (const problem of taken.problems) console.warn(`[kb] ${problem.severity}: ${formatProblem(problem)}`);
+      const kept = new Set<string>();
+      for (const article of taken.bySlug.values()) {
+        if (article.format === 'mdx') {
+          const { problems } = await articleFacts(article.file);
+          if (problems.some((problem) => FATAL_MDX_RULES.has(problem.rule))) continue;
+        }
+        kept.add(article.slug);
+        // Astro wants paths relative to the project, with forward slashes.
+        const filePath = path.relative(settings.root, article.file).split(path.sep).join('/');
+        const digest = generateDigest(`${filePath}\0${article.body}\0${JSON.stringify(article.data)}`);
+        if (store.get(article.slug)?.digest === digest) {
+          if (article.format === 'mdx') store.addModuleImport(filePath);
+          continue;
+        }
+        const data = await parseData({ id: article.slug, data: { ...article.data }, filePath: article.file });
+        store.set({
+          id: article.slug,
+          data,
+          filePath,
+          digest,
+          // MDX entries are modules Astro compiles; `render(entry)` imports them.
+          ...(article.format === 'mdx' ? { deferredRender: true } : {}),
+        });
+      }
+      for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
+    };
+    await sync();
+    if (!watcher) return;
+    watcher.add(inventory().articlesDir);
+    const onChange = (changed: string) => {
+      if (changed.startsWith(inventory().articlesDir)) void sync();
+    };
+    watcher.on('change', onChange);
+    watcher.on('add', onChange);
+    watcher.on('unlink', onChange);
   },
-});
+};
 
-const articles = defineCollection({
-  // Every file is checked as written first, so each problem is reported with its line,
-  // all of them at once, before Astro's parser sees (and silently accepts) some of them.
-  loader: {
-    ...articleFiles,
-    name: 'kb-articles',
-    load: async (context) => {
-      const { errors, warnings } = checkArticleFolder(articlesDir, articleSchema);
-      // scripts/build.mjs has checked (and warned) already; `astro dev` has not.
-      if (process.env.KB_SOURCES_CHECKED !== '1') for (const warning of warnings) console.warn(`[kb] warning: ${warning}`);
-      if (errors.length > 0) throw new ArticleSourceError(errors);
-      return articleFiles.load(context);
-    },
-  },
-  schema: articleSchema,
-});
-
-export const collections = { articles };
+export const collections = { articles: defineCollection({ loader: articlesLoader, schema: articleDataSchema }) };

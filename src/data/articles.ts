@@ -1,36 +1,34 @@
 /**
  * Site-wide article data, computed once per build and shared by every page: view models,
- * related articles, series, tag and category counts. Pages never recompute these.
+ * related articles, series, tag and category counts, backlinks. Pages never recompute
+ * these, and nothing here reads Markdown: the facts come from the article renderer.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { site } from '../config.ts';
-import { excerptFromMarkdown, type ExcerptPart } from '../lib/excerpt.ts';
-import { byNewest, countBy, relatedArticles, seriesParts } from '../lib/listing.ts';
+import type { ArticleData } from '../lib/article-schema.ts';
 import { buildBacklinks, type Backlink } from '../lib/backlinks.ts';
+import type { ExcerptPart } from '../lib/excerpt.ts';
+import { byNewest, countBy, relatedArticles, seriesParts } from '../lib/listing.ts';
 import { normalizePaperId } from '../lib/papers.ts';
-import { readingMinutes } from '../lib/reading-time.ts';
 import { loadTaxonomy, termOf, type Term } from '../lib/taxonomy.ts';
-import { withBase } from '../markdown/rehype-links.ts';
+import { articleFacts } from '../markdown/article-renderer.ts';
+import type { ArticleFacts } from '../markdown/article-facts.ts';
+import { inventory } from '../sources/inventory.ts';
 
-export interface Article {
+/** An article as pages show it: its frontmatter, plus what the site derives from it. */
+export interface Article extends Omit<ArticleData, 'category'> {
   slug: string;
   entry: CollectionEntry<'articles'>;
-  title: string;
   /** The <title>: the title, made unique when two articles share one (date, then slug). */
   pageTitle: string;
-  date: Date;
-  updated: Date | undefined;
-  description: string | undefined;
+  /** The description, or the article's first sentences. */
   excerpt: ExcerptPart[];
-  tags: string[];
   category: string;
-  series: string | undefined;
-  seriesOrder: number | undefined;
-  lang: 'zh' | 'en';
-  papers: string[];
   readingMinutes: number;
   url: string;
   filePath: string;
+  format: 'md' | 'mdx';
+  facts: ArticleFacts;
 }
 
 export interface SiteData {
@@ -47,33 +45,24 @@ export interface SiteData {
   articlesByPaper: Map<string, Article[]>;
 }
 
-/** Article URL below the base path, with a trailing slash. */
-export const articleUrl = (slug: string) => withBase(site.base, `/articles/${slug}/`);
-export const url = (path: string) => withBase(site.base, path);
-
-function toArticle(entry: CollectionEntry<'articles'>): Article {
+async function toArticle(entry: CollectionEntry<'articles'>): Promise<Article> {
+  const source = inventory().bySlug.get(entry.id)!;
+  const { facts } = await articleFacts(source.file);
   const data = entry.data;
-  const body = entry.body ?? '';
   return {
+    ...data,
     slug: entry.id,
     entry,
-    title: data.title,
     pageTitle: data.title,
-    date: data.date,
-    updated: data.updated,
-    description: data.description,
-    excerpt: data.description
-      ? [{ type: 'text', value: data.description }]
-      : excerptFromMarkdown(body, site.excerptLength),
+    excerpt: data.description ? [{ type: 'text', value: data.description }] : facts.excerpt,
     tags: [...new Set(data.tags)],
     category: data.category ?? site.defaultCategory,
-    series: data.series,
-    seriesOrder: data.seriesOrder,
-    lang: data.lang,
     papers: data.papers.map(normalizePaperId),
-    readingMinutes: readingMinutes(body),
-    url: articleUrl(entry.id),
-    filePath: entry.filePath ?? entry.id,
+    readingMinutes: facts.readingMinutes,
+    url: source.url,
+    filePath: source.file,
+    format: source.format,
+    facts,
   };
 }
 
@@ -102,8 +91,9 @@ let cached: Promise<SiteData> | undefined;
 
 async function compute(): Promise<SiteData> {
   const entries = await getCollection('articles', ({ data }) => import.meta.env.DEV || !data.draft);
-  // Future dates are warned about, with their line, by the articles loader (src/lib/article-source.ts).
-  const articles = entries.map(toArticle).sort(byNewest);
+  const articles: Article[] = [];
+  for (const entry of entries) articles.push(await toArticle(entry));
+  articles.sort(byNewest);
   disambiguateTitles(articles);
   const seriesIds = [...new Set(articles.flatMap((article) => (article.series ? [article.series] : [])))];
   return {
@@ -114,7 +104,7 @@ async function compute(): Promise<SiteData> {
     categoryCounts: countBy(articles, (article) => [article.category]),
     seriesCounts: countBy(articles, (article) => (article.series ? [article.series] : [])),
     series: new Map(seriesIds.map((id) => [id, seriesParts(articles, id)])),
-    backlinks: buildBacklinks(articles.map((article) => ({ slug: article.slug, body: article.entry.body ?? '' }))),
+    backlinks: buildBacklinks(articles.map((article) => ({ slug: article.slug, links: article.facts.articleLinks }))),
     articlesByPaper: groupByPaper(articles),
   };
 }

@@ -1,11 +1,18 @@
-import { site } from '../config.ts';
+/** The UI language's dictionary and the helpers that show things in it. */
+import { settings } from '../settings.ts';
+import { termName, type Term } from '../lib/taxonomy.ts';
 import zh from './zh.ts';
 import en from './en.ts';
 
+export const uiLang = settings.uiLang;
+
 /** The UI dictionary for the configured language. */
-export const t = site.uiLang === 'en' ? en : zh;
-export const htmlLang = site.uiLang === 'en' ? 'en' : 'zh-CN';
+export const t = uiLang === 'en' ? en : zh;
+export const htmlLang = uiLang === 'en' ? 'en' : 'zh-CN';
 
 export function formatDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** A tag's, category's or series' name in the UI language. */
+export const termLabel = (term: Term): string => termName(term, uiLang);

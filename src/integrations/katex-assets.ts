@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { staticAssets } from './static-assets.ts';
 
 const require = createRequire(import.meta.url);
 const katexDist = path.dirname(require.resolve('katex/dist/katex.min.css'));
@@ -20,41 +20,18 @@ export function woff2OnlyCss(css: string): string {
   });
 }
 
-function files(): Map<string, Buffer | string> {
-  const out = new Map<string, Buffer | string>();
-  out.set('katex.min.css', woff2OnlyCss(fs.readFileSync(path.join(katexDist, 'katex.min.css'), 'utf8')));
+let files: Map<string, Buffer | string> | undefined;
+
+function katexFiles(): Map<string, Buffer | string> {
+  if (files) return files;
+  files = new Map<string, Buffer | string>();
+  files.set('katex.min.css', woff2OnlyCss(fs.readFileSync(path.join(katexDist, 'katex.min.css'), 'utf8')));
   for (const font of fs.readdirSync(path.join(katexDist, 'fonts'))) {
-    if (font.endsWith('.woff2')) out.set(`fonts/${font}`, fs.readFileSync(path.join(katexDist, 'fonts', font)));
+    if (font.endsWith('.woff2')) files.set(`fonts/${font}`, fs.readFileSync(path.join(katexDist, 'fonts', font)));
   }
-  return out;
+  return files;
 }
 
 export default function katexAssets(): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'kb-katex-assets',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-      },
-      'astro:server:setup': ({ server }) => {
-        const assets = files();
-        server.middlewares.use((req, res, next) => {
-          const url = (req.url ?? '').split('?')[0] ?? '';
-          const prefix = `${base}katex/`;
-          const asset = url.startsWith(prefix) ? assets.get(url.slice(prefix.length)) : undefined;
-          if (!asset) return next();
-          res.setHeader('Content-Type', url.endsWith('.css') ? 'text/css' : 'font/woff2');
-          res.end(asset);
-        });
-      },
-      'astro:build:done': ({ dir }) => {
-        const out = path.join(fileURLToPath(dir), 'katex');
-        for (const [name, content] of files()) {
-          fs.mkdirSync(path.dirname(path.join(out, name)), { recursive: true });
-          fs.writeFileSync(path.join(out, name), content);
-        }
-      },
-    },
-  };
+  return staticAssets({ name: 'kb-katex-assets', prefix: 'katex/', lookup: (name) => katexFiles().get(name), all: () => katexFiles() });
 }

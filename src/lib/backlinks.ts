@@ -1,53 +1,38 @@
 /**
- * Which articles link to which, with the sentence around each link, from the Markdown
- * sources: `[text](/articles/slug/…)` and `[[slug]]`, `[[slug#heading]]`, `[[slug|text]]`.
- * Computed once per build for the whole site.
+ * Which articles link to which, with the sentence around each link: built once per build
+ * from the links the Markdown pipeline found in each article (src/markdown/article-facts.ts).
  */
-import { excerptFromMarkdown, type ExcerptPart } from './excerpt.ts';
+import type { ExcerptPart } from './excerpt.ts';
 
 export interface Backlink {
   from: string;
   context: ExcerptPart[];
 }
 
-const LINK = /\]\(\/articles\/([a-z0-9-]+)\/?(?:#[^)]*)?\)|\[\[([a-z0-9-]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/g;
-const SENTENCE_END = /[。！？!?]|\.(\s|$)|\n\s*\n|\n(?=\s*(?:[-*+]\s|\d+\.\s|#))/g;
-
-/** The outgoing article links of a Markdown body, in order, without duplicates. */
-export function outgoingLinks(markdown: string): string[] {
-  const body = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1\s*$/gm, '');
-  return [...new Set([...body.matchAll(LINK)].map((match) => match[1] ?? match[2]!))];
+/** A link from an article to another article, as the pipeline saw it. */
+export interface ArticleLink {
+  slug: string;
+  /** The sentence the link stands in. */
+  context: ExcerptPart[];
 }
 
-/** The sentence of `markdown` that contains `offset`. */
-export function sentenceAround(markdown: string, offset: number): string {
-  let start = 0;
-  let end = markdown.length;
-  for (const match of markdown.matchAll(SENTENCE_END)) {
-    const stop = match.index + match[0].trimEnd().length;
-    if (stop <= offset) start = stop;
-    else {
-      end = stop;
-      break;
-    }
-  }
-  return markdown.slice(start, end).replace(/^\s*(?:[-*+]|\d+\.)\s+/, '').trim();
-}
-
-export function buildBacklinks(sources: { slug: string; body: string }[], contextLength = 120): Map<string, Backlink[]> {
+/** For each article, the articles linking to it (first link per source, no self-links). */
+export function buildBacklinks(sources: { slug: string; links: ArticleLink[] }[]): Map<string, Backlink[]> {
   const backlinks = new Map<string, Backlink[]>();
-  for (const { slug, body } of sources) {
-    const text = body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1\s*$/gm, (block) => ' '.repeat(block.length));
+  for (const { slug, links } of sources) {
     const seen = new Set<string>();
-    for (const match of text.matchAll(LINK)) {
-      const target = match[1] ?? match[2]!;
-      if (target === slug || seen.has(target)) continue;
-      seen.add(target);
-      const sentence = sentenceAround(text, match.index);
-      const list = backlinks.get(target) ?? [];
-      list.push({ from: slug, context: excerptFromMarkdown(sentence.replace(/\[\[([a-z0-9-]+)(?:#[^\]|]*)?\|([^\]]*)\]\]/g, '$2').replace(/\[\[([a-z0-9-]+)[^\]]*\]\]/g, '$1'), contextLength) });
-      backlinks.set(target, list);
+    for (const link of links) {
+      if (link.slug === slug || seen.has(link.slug)) continue;
+      seen.add(link.slug);
+      const list = backlinks.get(link.slug) ?? [];
+      list.push({ from: slug, context: link.context });
+      backlinks.set(link.slug, list);
     }
   }
   return backlinks;
+}
+
+/** The distinct articles an article links to, in order of first mention. */
+export function linkedSlugs(links: ArticleLink[]): string[] {
+  return [...new Set(links.map((link) => link.slug))];
 }

@@ -1,69 +1,64 @@
 /**
- * Listing excerpts derived from an article's Markdown when it has no description. Inline
- * math is kept as a unit (rendered by the Excerpt component) and never cut in half;
- * code, display math, headings, images and markup are dropped.
+ * Excerpts as text and formulas. The Markdown pipeline collects an article's prose as parts
+ * (src/markdown/article-facts.ts); listings, backlinks, previews and the TOC show them with
+ * the formulas rendered (src/components/Excerpt.astro), and never cut a formula in half.
  */
 export type ExcerptPart = { type: 'text'; value: string } | { type: 'math'; value: string };
 
-// Pandoc's rule, as in src/markdown/remark-dollar-math.ts: "$5 or $10" is two prices, not a formula.
-const INLINE_MATH = /(?<![\\$])\$(?![\s$])([^$\n]*?[^\s$\\])\$(?!\d)|\\\(([\s\S]+?)\\\)/g;
+/** How much of the visible budget a formula uses: its TeX length, but at most 12. */
+const mathCost = (tex: string) => Math.min(12, tex.length);
 
-function firstParagraphs(markdown: string): string {
-  const withoutBlocks = markdown
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1\s*$/gm, '\n\n')
-    .replace(/^\$\$[\s\S]*?\$\$\s*$/gm, '\n\n')
-    .replace(/^\\\[[\s\S]*?\\\]\s*$/gm, '\n\n')
-    .replace(/^import\s.*$|^export\s.*$/gm, '')
-    .replace(/(?<!\\)<[^>]+>/g, ''); // markup goes; an escaped \< is text and stays
-  return withoutBlocks
-    .split(/\n\s*\n/)
-    .map((block) => block.trim())
-    .filter((block) => block && !/^(#|\||>|!\[|\[\^|- |\* |\d+\. )/.test(block))
-    .join(' ');
+/** Adjacent text parts joined, white space collapsed to one space and trimmed at both ends. */
+export function normaliseParts(parts: ExcerptPart[]): ExcerptPart[] {
+  const out: ExcerptPart[] = [];
+  for (const part of parts) {
+    const last = out.at(-1);
+    if (part.type === 'text' && last?.type === 'text') last.value += part.value;
+    else out.push({ ...part });
+  }
+  for (const part of out) if (part.type === 'text') part.value = part.value.replace(/\s+/g, ' ');
+  const [first, last] = [out[0], out.at(-1)];
+  if (first?.type === 'text') first.value = first.value.trimStart();
+  if (last?.type === 'text') last.value = last.value.trimEnd();
+  return out.filter((part) => part.value !== '');
 }
 
-function plain(text: string): string {
-  return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[\^[^\]]*\]/g, '')
-    .replace(/(\*\*|__|\*|_|`)/g, '')
-    .replace(/\\(eqref|ref)\{[^}]*\}/g, '')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1') // CommonMark: any ASCII punctuation can be escaped
-    .replace(/\s+/g, ' ');
-}
-
-/** Up to `limit` visible characters (a formula counts by its TeX length, capped at 12). */
-export function excerptFromMarkdown(markdown: string, limit: number): ExcerptPart[] {
-  const source = firstParagraphs(markdown);
-  const parts: ExcerptPart[] = [];
+/** Up to `limit` visible characters (CJK characters count as one), ending in … when cut. */
+export function truncateParts(parts: ExcerptPart[], limit: number): ExcerptPart[] {
+  const out: ExcerptPart[] = [];
   let budget = limit;
-  let last = 0;
-  const pushText = (raw: string) => {
-    if (budget <= 0) return;
-    const text = plain(raw);
-    const chars = [...text];
+  for (const part of parts) {
+    if (budget <= 0) break;
+    if (part.type === 'math') {
+      out.push(part);
+      budget -= mathCost(part.value);
+      continue;
+    }
+    const chars = [...part.value];
     if (chars.length > budget) {
-      parts.push({ type: 'text', value: `${chars.slice(0, budget).join('').trimEnd()}…` });
+      out.push({ type: 'text', value: `${chars.slice(0, budget).join('').trimEnd()}…` });
       budget = 0;
     } else {
-      parts.push({ type: 'text', value: text });
+      out.push(part);
       budget -= chars.length;
     }
-  };
-  for (const match of source.matchAll(INLINE_MATH)) {
-    pushText(source.slice(last, match.index));
-    if (budget <= 0) return parts;
-    const tex = (match[1] ?? match[2] ?? '').trim();
-    parts.push({ type: 'math', value: tex });
-    budget -= Math.min(12, tex.length);
-    last = match.index + match[0].length;
   }
-  pushText(source.slice(last));
-  if (budget <= 0 && parts.at(-1)?.type === 'math') parts.push({ type: 'text', value: '…' });
-  return parts;
+  const cut = out.length < parts.length || budget < 0;
+  if (cut && out.at(-1)?.type === 'math') out.push({ type: 'text', value: '…' });
+  return out;
 }
 
+/** The excerpt as plain text (formulas as their TeX), for meta descriptions and previews. */
 export function excerptText(parts: ExcerptPart[]): string {
-  return parts.map((part) => (part.type === 'text' ? part.value : part.value)).join('').trim();
+  return parts.map((part) => part.value).join('').trim();
+}
+
+/** Text with `$…$` formulas (a heading as the outline keeps it) as parts. */
+export function partsFromDollarText(text: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  text.split(/(\$[^$]+\$)/).forEach((piece, index) => {
+    if (!piece) return;
+    parts.push(index % 2 === 1 ? { type: 'math', value: piece.slice(1, -1) } : { type: 'text', value: piece });
+  });
+  return parts;
 }

@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { contentDir } from '../config.ts';
+import { settings } from '../settings.ts';
+
+const contentDir = settings.contentDir;
 
 export interface Paper {
   id: string;

@@ -7,7 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { contentDir, site, type Lang } from '../config.ts';
+import { site } from '../config.ts';
+import { settings, type UiLang } from '../settings.ts';
+
+const contentDir = settings.contentDir;
 
 export interface Term {
   id: string;
@@ -38,22 +41,29 @@ const DEFAULT_CATEGORY: Term = {
 
 export class TaxonomyError extends Error {
   override name = 'TaxonomyError';
+  /** The taxonomy file. */
+  readonly file: string;
+  // No parameter property: the build scripts load this file with Node's type stripping.
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.file = file;
+  }
 }
 
 function readTerms(raw: unknown, section: string, file: string): Map<string, Term> {
   const terms = new Map<string, Term>();
   if (raw === undefined || raw === null) return terms;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new TaxonomyError(`${file}: "${section}" must be a map of id → { zh, en, description, aliases }`);
+    throw new TaxonomyError(file, `"${section}" must be a map of id → { zh, en, description, aliases }`);
   }
   for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
     const entry = (value ?? {}) as Record<string, unknown>;
     if (typeof entry !== 'object' || Array.isArray(entry)) {
-      throw new TaxonomyError(`${file}: ${section}.${id} must be a map with zh, en, description and aliases`);
+      throw new TaxonomyError(file, `${section}.${id} must be a map with zh, en, description and aliases`);
     }
     const aliases = entry.aliases ?? [];
     if (!Array.isArray(aliases) || aliases.some((alias) => typeof alias !== 'string')) {
-      throw new TaxonomyError(`${file}: ${section}.${id}.aliases must be a list of strings, e.g. [RoPE, 旋转位置编码]`);
+      throw new TaxonomyError(file, `${section}.${id}.aliases must be a list of strings, e.g. [RoPE, 旋转位置编码]`);
     }
     terms.set(id, {
       id,
@@ -71,7 +81,7 @@ export function parseTaxonomy(text: string, file: string): Omit<Taxonomy, 'sourc
   try {
     data = (file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text, { uniqueKeys: true })) ?? {};
   } catch (error) {
-    throw new TaxonomyError(`${file}: cannot be parsed: ${(error as Error).message}`);
+    throw new TaxonomyError(file, `cannot be parsed: ${(error as Error).message}`);
   }
   const categories = readTerms(data.categories, 'categories', file);
   if (!categories.has(DEFAULT_CATEGORY.id)) categories.set(DEFAULT_CATEGORY.id, DEFAULT_CATEGORY);
@@ -102,6 +112,6 @@ export function termOf(map: Map<string, Term>, id: string): Term {
   return map.get(id) ?? { id, zh: id, en: id, description: '', aliases: [] };
 }
 
-export function termName(term: Term, lang: Lang): string {
+export function termName(term: Term, lang: UiLang): string {
   return lang === 'en' ? term.en : term.zh;
 }

@@ -1,145 +1,266 @@
 /**
- * Markdown articles are rendered here, at page time, through the same unified pipeline
- * Astro would use, with a persistent content-addressed cache on disk.
+ * Articles are rendered here, through the pipeline of src/markdown/pipeline.ts, into a
+ * persistent content-addressed cache on disk: the HTML, the problems found, and the facts
+ * the rest of the site needs (src/markdown/article-facts.ts), the facts in a small file of
+ * their own so that listings and backlinks never load the HTML.
  *
  * Why not Astro's content layer: it keeps every rendered article (KaTeX and Shiki make them
  * ~150 KB each) inside its data store, which it then serializes and compiles as one
  * JavaScript module on every build: at 1,000 articles that alone costs minutes and
- * gigabytes. Here the collection stores only frontmatter and body (see
- * `markdownProcessor()`), and each article's HTML lives in its own cache file, keyed by
- * everything the output depends on:
- * - the Markdown body and its file path (error messages name the file);
- * - the pipeline: the source of src/markdown/ and src/config.ts, the taxonomy's macros,
- *   the lockfile (library versions) and the KB_* settings that change output;
- * - for each article it links to, whether it exists and its title (wikilink text).
- * A cold build renders everything once; a rebuild reads the files of unchanged articles.
+ * gigabytes. Here the collection stores only frontmatter, and each article's HTML lives in
+ * its own cache file, keyed by everything the output depends on:
+ * - the Markdown body and its file path (problems name the file);
+ * - the pipeline: the source of src/markdown/, the settings that change output, the
+ *   taxonomy's macros, the lockfile (library versions);
+ * - what the render looked up elsewhere, recorded while rendering: the articles it links to
+ *   (whether they exist and their titles) and the files it published (their content). An
+ *   entry whose lookups no longer hold is rendered again.
+ *
+ * MDX articles are compiled by Astro into components; here they are only analysed (the
+ * same plugins, for their problems and facts, and the MDX syntax and imports), so an MDX
+ * file that cannot compile is reported with its line and kept out of Astro's build.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MarkdownHeading } from 'astro';
-import { parseFrontmatter, rehypeShiki, unified, type MarkdownProcessor, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
+import { rehypeShiki } from '@astrojs/markdown-remark';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified as unifiedProcessor, type Processor } from 'unified';
+import type { Root } from 'mdast';
+import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
-import { cacheDir } from '../config.ts';
-import { articleSlugs, articleTitle } from '../lib/content-files.ts';
+import type { Problem } from '../lib/problems.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
-import { remarkPlugins, rehypePlugins, remarkRehype as remarkRehypeOptions, shikiConfig } from './pipeline.ts';
+import { outputSettings, settings } from '../settings.ts';
+import { articleTitle } from '../sources/inventory.ts';
+import type { ArticleFacts } from './article-facts.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig } from './pipeline.ts';
+import './lookups.ts';
+import { report } from './report.ts';
 
 export interface RenderedArticle {
+  /** The article's HTML; empty for MDX, which Astro compiles. */
   html: string;
-  headings: MarkdownHeading[];
-  hasMath: boolean;
+  facts: ArticleFacts;
+  problems: Problem[];
 }
 
-const OUTPUT_SETTINGS = ['KB_BASE', 'KB_LENIENT_MATH', 'KB_UI_LANG', 'KB_SITE_URL'];
-const renderDir = path.resolve(cacheDir, 'kb-render');
+/** What a render looked up outside its own file, and what it found then. */
+interface Lookups {
+  /** slug → the title it had, or null for no such article. */
+  articles: Record<string, string | null>;
+  /** path → sha-256 of the file, or null when it did not exist. */
+  files: Record<string, string | null>;
+}
+
+/** The small half of a cache entry: all but the HTML. */
+interface CachedFacts {
+  facts: ArticleFacts;
+  problems: Problem[];
+  lookups: Lookups;
+}
 
 let pipelineVersion: string | undefined;
 
-/** A hash of everything that shapes the HTML of every article. */
+/** A hash of everything that shapes the output of every article. */
 function pipeline(): string {
   if (pipelineVersion) return pipelineVersion;
   const hash = crypto.createHash('sha256');
-  const sources = ['src/markdown', 'src/config.ts', 'src/lib/content-files.ts', 'src/lib/slugs.ts', 'src/i18n', 'package-lock.json'];
+  const sources = ['src/markdown', 'src/lib', 'src/sources', 'src/settings.ts', 'src/config.ts', 'src/i18n', 'package-lock.json'];
   const add = (target: string) => {
-    if (!fs.existsSync(target)) return;
-    if (fs.statSync(target).isDirectory()) for (const name of fs.readdirSync(target).sort()) add(path.join(target, name));
-    else hash.update(target).update(fs.readFileSync(target));
+    const full = path.join(settings.root, target);
+    if (!fs.existsSync(full)) return;
+    if (fs.statSync(full).isDirectory()) for (const name of fs.readdirSync(full).sort()) add(path.join(target, name));
+    else hash.update(target).update(fs.readFileSync(full));
   };
   for (const source of sources) add(source);
   hash.update(JSON.stringify(loadTaxonomy().macros));
-  for (const key of OUTPUT_SETTINGS) hash.update(`${key}=${process.env[key] ?? ''}`);
+  for (const line of outputSettings(settings)) hash.update(line);
   pipelineVersion = hash.digest('hex');
   return pipelineVersion;
 }
 
-const LINKED = /\]\(\/articles\/([a-z0-9-]+)|\[\[([a-z0-9-]+)/g;
-
 /**
  * The Markdown of an article file with its frontmatter blanked out line for line, so that
- * line numbers in error messages are the file's own. (The collection's `body` is trimmed,
- * which would shift them.)
+ * positions in problems are the file's own lines.
  */
 export function articleSource(filePath: string): string {
-  const contents = fs.readFileSync(filePath, 'utf8').replace(/^\uFEFF/, '');
-  return parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' }).content;
+  const text = fs.readFileSync(filePath, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  if (lines[0]?.trim() !== '---') return text;
+  const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
+  if (end < 0) return text;
+  return [...lines.slice(0, end + 1).map(() => ''), ...lines.slice(end + 1)].join('\n');
 }
 
-function cacheKey(body: string, filePath: string): string {
-  const slugs = articleSlugs();
-  const targets = [...new Set([...body.matchAll(LINKED)].map((match) => match[1] ?? match[2]!))].sort();
-  const links = targets.map((slug) => `${slug}:${slugs.has(slug) ? articleTitle(slug) ?? '' : '-'}`).join('\n');
-  return crypto.createHash('sha256').update(pipeline()).update('\0').update(filePath).update('\0').update(body).update('\0').update(links).digest('hex');
+const sha = (bytes: Uint8Array | string) => crypto.createHash('sha256').update(bytes).digest('hex');
+const fileHash = (file: string) => (fs.existsSync(file) && fs.statSync(file).isFile() ? sha(fs.readFileSync(file)) : null);
+
+function resolveLookups(file: VFile): Lookups {
+  const lookedUp = file.data.lookedUp ?? { articles: new Set<string>(), files: new Set<string>() };
+  return {
+    articles: Object.fromEntries([...lookedUp.articles].sort().map((slug) => [slug, articleTitle(slug) ?? null])),
+    files: Object.fromEntries([...lookedUp.files].sort().map((name) => [name, fileHash(name)])),
+  };
 }
 
-let processor: Processor | undefined;
+function lookupsHold(lookups: Lookups): boolean {
+  return (
+    Object.entries(lookups.articles).every(([slug, title]) => (articleTitle(slug) ?? null) === title) &&
+    Object.entries(lookups.files).every(([name, hash]) => fileHash(name) === hash)
+  );
+}
+
+let markdownProcessor: Processor | undefined;
+let mdxProcessor: Processor | undefined;
+
+function chain(mdx: boolean): Processor {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  if (mdx) processor.use(remarkMdx);
+  for (const plugin of remarkPlugins) Array.isArray(plugin) ? processor.use(plugin[0] as never, plugin[1]) : processor.use(plugin as never);
+  processor.use(remarkRehype, {
+    allowDangerousHtml: true,
+    ...remarkRehypeOptions,
+    ...(mdx ? { passThrough: ['mdxjsEsm', 'mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression'] } : {}),
+  });
+  // Astro highlights MDX code itself; an analysis needs only the structure.
+  if (!mdx) processor.use(rehypeShiki as never, shikiConfig, ['math']);
+  for (const plugin of rehypePlugins) Array.isArray(plugin) ? processor.use(plugin[0] as never, plugin[1]) : processor.use(plugin as never);
+  if (!mdx) processor.use(rehypeStringify, { allowDangerousHtml: true });
+  return processor as unknown as Processor;
+}
 
 /**
- * The article pipeline: Astro's own steps (GFM, Shiki through Astro's highlighter) around
- * ours, minus what pages do not need here: Astro's image and heading passes (our plugins
- * handle both) and rehype-raw, which re-parsed every page only to print it again; raw HTML
- * (KaTeX's, an author's) is written out as it is.
+ * The article pipeline for Markdown: Astro's own steps (GFM, Shiki through Astro's
+ * highlighter) around ours, minus what pages do not need here: Astro's image and heading
+ * passes (our plugins handle both) and rehype-raw, which re-parsed every page only to print
+ * it again; raw HTML (KaTeX's, an author's) is written out as it is.
  */
 export function createArticleProcessor(): Processor {
-  const chain = unifiedProcessor().use(remarkParse).use(remarkGfm);
-  for (const plugin of remarkPlugins) Array.isArray(plugin) ? chain.use(plugin[0] as never, plugin[1]) : chain.use(plugin as never);
-  chain.use(remarkRehype, { allowDangerousHtml: true, ...remarkRehypeOptions });
-  chain.use(rehypeShiki as never, shikiConfig, ['math']);
-  for (const plugin of rehypePlugins) Array.isArray(plugin) ? chain.use(plugin[0] as never, plugin[1]) : chain.use(plugin as never);
-  chain.use(rehypeStringify, { allowDangerousHtml: true });
-  return chain as unknown as Processor;
+  markdownProcessor ??= chain(false);
+  return markdownProcessor;
 }
 
-/** Renders (or reads from the cache) the Markdown article at `filePath`. */
+/** Imports an MDX file makes, as written, with the line of each. */
+function mdxImports(tree: Root): { source: string; line: number | undefined }[] {
+  const found: { source: string; line: number | undefined }[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'mdxjsEsm') continue;
+    for (const statement of node.data?.estree?.body ?? []) {
+      if (statement.type === 'ImportDeclaration' && typeof statement.source.value === 'string') {
+        // remark-mdx gives ESM nodes positions in the whole document.
+        found.push({ source: statement.source.value, line: statement.loc?.start.line ?? node.position?.start.line });
+      }
+    }
+  }
+  return found;
+}
+
+/** Parses, checks and analyses an MDX file without compiling it to JavaScript. */
+async function analyseMdx(file: VFile): Promise<void> {
+  mdxProcessor ??= chain(true);
+  let tree: Root;
+  try {
+    tree = mdxProcessor.parse(file) as Root;
+  } catch (error) {
+    const place = (error as { place?: { line: number; column: number } | { start: { line: number; column: number } } }).place;
+    // micromark's MDX errors carry the position only in their text: "… (9:1-9:23)".
+    const text = String((error as { reason?: string }).reason ?? (error as Error).message);
+    const written = /\s*\((\d+):(\d+)(?:-\d+:\d+)?\)$/.exec(text);
+    const start = place ? ('start' in place ? place.start : place) : written ? { line: Number(written[1]), column: Number(written[2]) } : undefined;
+    const reason = text.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)$/, '').replace(/`/g, '');
+    report(file, start ? { position: { start } } : undefined, {
+      rule: 'mdx/syntax',
+      message: `MDX syntax error: ${reason}`,
+      fix: 'close every JSX tag (<div>…</div> or <br />), and write a literal < or { in prose as \\< or \\{',
+    });
+    return;
+  }
+  for (const { source, line } of mdxImports(tree)) {
+    if (!source.startsWith('.')) continue;
+    const target = path.resolve(path.dirname(file.path), source);
+    if (fs.existsSync(target)) continue;
+    report(file, { position: { start: { line: line ?? 1, column: 1 } } }, {
+      rule: 'mdx/missing-import',
+      message: `import "${source}" does not exist`,
+      fix: 'paths are relative to the article file: fix the path, add the component, or remove the import and its use',
+    });
+  }
+  await mdxProcessor.run(tree, file);
+}
+
+/** Problems that keep an MDX file out of Astro's build: it would not compile. */
+export const FATAL_MDX_RULES = new Set(['mdx/syntax', 'mdx/missing-import']);
+
+function cachePaths(key: string) {
+  const dir = path.join(settings.renderCacheDir, key.slice(0, 2));
+  return { dir, html: path.join(dir, `${key}.json`), facts: path.join(dir, `${key}.facts.json`) };
+}
+
+/** Write then rename: a build killed mid-write never leaves a truncated cache entry. */
+function writeAtomically(file: string, text: string): void {
+  fs.writeFileSync(`${file}.${process.pid}.tmp`, text);
+  fs.renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+const keyOf = (filePath: string, body: string) => sha(`${pipeline()}\0${filePath}\0${body}`);
+
+/** The cache entry of an article as it is now, if there is a current one. */
+function cached(filePath: string): { paths: ReturnType<typeof cachePaths>; entry: CachedFacts | undefined } {
+  const paths = cachePaths(keyOf(filePath, articleSource(filePath)));
+  const entry = readJson<CachedFacts>(paths.facts);
+  return { paths, entry: entry && lookupsHold(entry.lookups) ? entry : undefined };
+}
+
+/** Renders (or reads from the cache) the article at `filePath`: HTML, facts and problems. */
 export async function renderArticle(relativeOrAbsolutePath: string): Promise<RenderedArticle> {
   const filePath = path.resolve(relativeOrAbsolutePath);
-  const body = articleSource(filePath);
-  const key = cacheKey(body, filePath);
-  const cached = path.join(renderDir, key.slice(0, 2), `${key}.json`);
-  try {
-    return JSON.parse(fs.readFileSync(cached, 'utf8')) as RenderedArticle;
-  } catch {
-    // not cached yet
-  }
-  processor ??= createArticleProcessor();
-  const file = new VFile({ value: body, path: filePath, data: { astro: { frontmatter: {} } } });
-  const html = String(await processor.process(file));
-  const frontmatter = (file.data as { astro: { frontmatter: { outline?: MarkdownHeading[]; hasMath?: boolean } } }).astro.frontmatter;
-  const rendered: RenderedArticle = {
-    html,
-    // Our outline keeps formulas in heading text, where Astro's list would drop them.
-    headings: frontmatter.outline ?? [],
-    hasMath: Boolean(frontmatter.hasMath),
-  };
-  fs.mkdirSync(path.dirname(cached), { recursive: true });
-  // Write then rename: a build killed mid-write never leaves a truncated cache entry.
-  fs.writeFileSync(`${cached}.${process.pid}.tmp`, JSON.stringify(rendered));
-  fs.renameSync(`${cached}.${process.pid}.tmp`, cached);
-  return rendered;
+  const { paths, entry } = cached(filePath);
+  const html = entry ? readJson<{ html: string }>(paths.html)?.html : undefined;
+  if (entry && html !== undefined) return { html, facts: entry.facts, problems: entry.problems };
+
+  const file = new VFile({ value: articleSource(filePath), path: filePath });
+  let rendered = '';
+  if (filePath.toLowerCase().endsWith('.mdx')) await analyseMdx(file);
+  else rendered = String(await createArticleProcessor().process(file));
+  const result: CachedFacts = { facts: file.data.facts ?? emptyFacts(), problems: file.data.problems ?? [], lookups: resolveLookups(file) };
+  fs.mkdirSync(paths.dir, { recursive: true });
+  writeAtomically(paths.html, JSON.stringify({ html: rendered }));
+  writeAtomically(paths.facts, JSON.stringify(result));
+  return { html: rendered, facts: result.facts, problems: result.problems };
 }
 
-/**
- * Astro's unified processor for MDX and everything else, except that the content layer's
- * Markdown render is a no-op: articles are rendered by `renderArticle` instead.
- */
-export function markdownProcessor(): MarkdownProcessor<UnifiedResolvedOptions> {
-  const base = unified({ remarkPlugins: remarkPlugins as never, rehypePlugins: rehypePlugins as never, remarkRehype: remarkRehypeOptions, smartypants: false });
+/** The facts and problems of an article, without loading its HTML when the cache is current. */
+export async function articleFacts(filePath: string): Promise<Omit<RenderedArticle, 'html'>> {
+  const { entry } = cached(path.resolve(filePath));
+  if (entry) return { facts: entry.facts, problems: entry.problems };
+  const { facts, problems } = await renderArticle(filePath);
+  return { facts, problems };
+}
+
+/** What an article that could not be analysed at all (an MDX syntax error) is known by. */
+function emptyFacts(): ArticleFacts {
   return {
-    ...base,
-    async createRenderer() {
-      return {
-        async render(_content: string, options?: { frontmatter?: Record<string, unknown> }) {
-          return {
-            code: '',
-            metadata: { headings: [], localImagePaths: [], remoteImagePaths: [], frontmatter: options?.frontmatter ?? {} },
-          };
-        },
-      };
-    },
-  } as MarkdownProcessor<UnifiedResolvedOptions>;
+    excerpt: [],
+    readingMinutes: 1,
+    prose: { cjk: 0, words: 0 },
+    headings: [],
+    articleLinks: [],
+    siteLinks: [],
+    formulas: { inline: 0, display: 0 },
+    codeBlocks: 0,
+    runnable: [],
+    hasMath: false,
+  };
 }

@@ -1,14 +1,21 @@
 /**
- * The Markdown/MDX pipeline, in order. astro.config.mjs hands these lists to Astro's
- * unified processor and to @astrojs/mdx so both formats render identically.
+ * The Markdown/MDX pipeline, in order. The article renderer (article-renderer.ts) runs it
+ * for Markdown, and astro.config.mjs hands the same lists to @astrojs/mdx, so both formats
+ * render identically.
  */
 import path from 'node:path';
 import remarkMath from 'remark-math';
+import { unified, type MarkdownProcessor, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
 import { transformerMetaHighlight, transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
-import { articleAssetDir, features, mathMacros, site } from '../config.ts';
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+import { mathMacros, site } from '../config.ts';
 import { t } from '../i18n/index.ts';
+import { formatProblem } from '../lib/problems.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
-import { articleSlugs, articleTitle } from '../lib/content-files.ts';
+import { settings } from '../settings.ts';
+import { articleSlugs, articleTitle } from '../sources/inventory.ts';
+import { rehypeArticleFacts, remarkArticleFacts } from './article-facts.ts';
 import remarkMathDelimiters from './remark-math-delimiters.ts';
 import remarkEquationRefs from './remark-equation-refs.ts';
 import remarkDollarMath from './remark-dollar-math.ts';
@@ -27,20 +34,23 @@ export const remarkPlugins = [
   remarkMathDelimiters,
   remarkMath,
   remarkDollarMath,
-  [remarkLocalImages, { publicDir: path.resolve('public') }],
+  [remarkLocalImages, { publicDir: path.join(settings.root, 'public') }],
   [remarkWikilinks, { titleOf: articleTitle }],
   remarkEquationRefs,
   remarkCodeLanguages,
+  remarkArticleFacts,
 ];
 
 export const rehypePlugins = [
   rehypeUnsafeHtml,
   [rehypeHeadingAnchors, { label: t.sectionLink }],
-  [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros }, lenient: features.lenientMath }],
+  [rehypeLinks, { base: settings.base, slugs: articleSlugs }],
+  [rehypePublishImages, { base: settings.base, assetDir: settings.assetStoreDir }],
+  // After links are resolved, before KaTeX: prose and formulas are still apart here.
+  [rehypeArticleFacts, { base: settings.base, excerptLength: site.excerptLength, contextLength: 120 }],
+  [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros } }],
   rehypeCodeBlocks,
   rehypeTableAlign,
-  [rehypeLinks, { base: site.base, slugs: articleSlugs }],
-  [rehypePublishImages, { base: site.base, assetDir: articleAssetDir }],
 ] as const;
 
 export const shikiConfig = {
@@ -52,7 +62,28 @@ export const shikiConfig = {
 };
 
 /** remark-rehype: footnote labels in the UI language. */
-export const remarkRehype = {
+export const remarkRehypeOptions = {
   footnoteLabel: t.footnotes,
   footnoteBackLabel: (reference: number) => `${t.footnotes} ${reference + 1}`,
 };
+
+/**
+ * In `astro dev` nothing else shows an MDX article's problems: print them. (`npm run build`
+ * analyses MDX before Astro runs and reports them with everything else.)
+ */
+function rehypeShowProblems() {
+  return (_tree: Root, file: VFile) => {
+    if (settings.sourcesChecked) return;
+    for (const problem of file.data.problems ?? []) console.warn(`[kb] ${problem.severity}: ${formatProblem(problem)}`);
+  };
+}
+
+/** Astro's unified processor, which @astrojs/mdx uses for `.mdx` articles. */
+export function astroMarkdownProcessor(): MarkdownProcessor<UnifiedResolvedOptions> {
+  return unified({
+    remarkPlugins: remarkPlugins as never,
+    rehypePlugins: [...rehypePlugins, rehypeShowProblems] as never,
+    remarkRehype: remarkRehypeOptions,
+    smartypants: false,
+  });
+}

@@ -1,6 +1,6 @@
 /**
  * Give every highlighted block a frame with a visible language label. The copy button is
- * added by src/scripts/copy-code.ts, because a button that cannot work without JavaScript
+ * added by src/client/copy-code.ts, because a button that cannot work without JavaScript
  * should not be there without it.
  */
 import type { Element, Root } from 'hast';
@@ -25,7 +25,8 @@ export default function rehypeCodeBlocks() {
           {
             type: 'element',
             tagName: 'div',
-            properties: { className: ['code-block-bar'] },
+            // The language label is not part of the article's text for search.
+            properties: { className: ['code-block-bar'], dataPagefindIgnore: '' },
             children: [{ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: label }] }],
           },
           node,

@@ -17,6 +17,13 @@ export interface OutlineHeading {
   text: string;
 }
 
+declare module 'vfile' {
+  interface DataMap {
+    /** The article's headings in order, for the TOC (src/markdown/article-facts.ts keeps them). */
+    outline: OutlineHeading[];
+  }
+}
+
 const HEADING = /^h([1-6])$/;
 
 function isMath(node: Element): boolean {
@@ -55,9 +62,6 @@ export default function rehypeHeadingAnchors(options: { label?: string } = {}) {
         });
       }
     });
-    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
-    data.astro ??= {};
-    data.astro.frontmatter ??= {};
-    data.astro.frontmatter.outline = outline;
+    file.data.outline = outline;
   };
 }

@@ -2,11 +2,10 @@
  * Server-side KaTeX for the `code.language-math` elements that remark-math and
  * remark-math-delimiters produce.
  *
- * Differs from rehype-katex in what authors need from a strict build: invalid TeX fails
- * with file, line and the offending formula (or, with `lenient`, warns and marks the
- * formula visibly); shared macros come from one config; identical formulas are rendered
- * once per process; and pages learn whether they contain math, so the KaTeX stylesheet is
- * only linked where it is used.
+ * Differs from rehype-katex in what authors need from a strict build: invalid TeX is
+ * reported with file, line and the offending formula, and published as the TeX, visibly
+ * marked, so the rest of the page renders; shared macros come from one config; identical
+ * formulas are rendered once per process.
  */
 import katex from 'katex';
 import type { Element, ElementContent, Root, Parent } from 'hast';
@@ -14,12 +13,10 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { failAt, warnAt } from './source-error.ts';
+import { errorMark, report } from './report.ts';
 
 export interface KatexStrictOptions {
   macros?: Record<string, string>;
-  /** Render invalid TeX as a marked error and warn instead of failing the build. */
-  lenient?: boolean;
   /** `raw` HTML nodes (default for Markdown) or parsed `hast` (default for MDX). */
   output?: 'raw' | 'hast';
 }
@@ -69,7 +66,6 @@ function classList(node: Element): string[] {
 export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
   const macros = options.macros ?? {};
   return (tree: Root, file: VFile) => {
-    let formulas = 0;
     const raw = options.output === 'raw' || (options.output !== 'hast' && !String(file.path ?? '').endsWith('.mdx'));
     visit(tree, 'element', (node: Element, index, parent: Parent | undefined) => {
       if (node.tagName !== 'code' || !classList(node).includes('language-math')) return undefined;
@@ -86,19 +82,13 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
         rendered = toNodes(renderToHtml(tex, displayMode, macros), raw);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        const message = `invalid TeX: ${reason}\n    formula: ${tex.trim()}\n    fix the formula, or build with KB_LENIENT_MATH=1 to render it as a marked error`;
-        if (!options.lenient) failAt(file, located, message);
-        warnAt(file, located, message);
-        rendered = [
-          {
-            type: 'element',
-            tagName: 'span',
-            properties: { className: ['katex-error'], title: reason },
-            children: [{ type: 'text', value: tex }],
-          },
-        ];
+        report(file, located, {
+          rule: 'math/invalid-tex',
+          message: `invalid TeX: ${reason}\nformula: ${tex.trim()}`,
+          fix: 'correct the formula, or build with KB_LENIENT=1 to publish it marked while you fix it',
+        });
+        rendered = [errorMark(tex, reason, { className: 'katex-error' })];
       }
-      formulas++;
 
       const wrapper: Element = {
         type: 'element',
@@ -118,11 +108,5 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
       (parent.children as ElementContent[])[index] = wrapper;
       return SKIP;
     });
-    if (formulas > 0) {
-      const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
-      data.astro ??= {};
-      data.astro.frontmatter ??= {};
-      data.astro.frontmatter.hasMath = true;
-    }
   };
 }

@@ -4,9 +4,11 @@
  * (Anchors inside other pages are checked after the build, on the finished HTML.)
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { failAt } from './source-error.ts';
+import { withBase } from '../lib/url.ts';
+import { recordLookup } from './lookups.ts';
+import { errorMark, report } from './report.ts';
 
 export interface LinkOptions {
   base: string;
@@ -16,32 +18,40 @@ export interface LinkOptions {
 
 const ARTICLE_LINK = /^\/articles\/([^/#?]+)\/?(#.*)?$/;
 
-export function withBase(base: string, href: string): string {
-  const trimmed = base.endsWith('/') ? base.slice(0, -1) : base;
-  return href.startsWith('/') ? `${trimmed}${href}` : href;
-}
-
 export default function rehypeLinks(options: LinkOptions) {
   return (tree: Root, file: VFile) => {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return undefined;
       const href = node.properties.href;
       if (/^https?:\/\//i.test(href) || href.startsWith('//')) {
         node.properties.rel = ['noopener', 'noreferrer'];
         node.properties.className = [...((node.properties.className as string[]) ?? []), 'external'];
-        return;
+        return undefined;
       }
-      if (!href.startsWith('/')) return;
+      if (!href.startsWith('/')) return undefined;
       const article = ARTICLE_LINK.exec(href);
       if (article) {
         const slug = decodeURIComponent(article[1]!);
+        recordLookup(file, 'articles', slug);
         if (!options.slugs().has(slug)) {
-          failAt(file, node, `link to "${href}", but no article has the slug "${slug}"; check the file name of the target article (its slug) or remove the link`);
+          report(file, node, {
+            rule: 'link/missing-article',
+            message: `link to "${href}", but no article has the slug "${slug}"`,
+            fix: 'check the file name of the target article (its slug) or remove the link',
+          });
+          // The text stays, marked; a link that goes nowhere is not published.
+          if (parent && index !== undefined) {
+            const mark = errorMark('', `no article "${slug}"`);
+            mark.children = node.children;
+            parent.children[index] = mark;
+          }
+          return SKIP;
         }
         node.properties.href = withBase(options.base, `/articles/${slug}/${article[2] ?? ''}`);
-        return;
+        return undefined;
       }
       node.properties.href = withBase(options.base, href);
+      return undefined;
     });
   };
 }

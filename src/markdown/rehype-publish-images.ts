@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { withBase } from './rehype-links.ts';
+import { withBase } from '../lib/url.ts';
+import { recordLookup } from './lookups.ts';
 
 export interface PublishImageOptions {
   base: string;
@@ -32,6 +33,7 @@ export default function rehypePublishImages(options: PublishImageOptions) {
       }
       if (!file.path) return;
       const source = path.resolve(path.dirname(file.path), decodeURI(src.split(/[?#]/)[0] ?? ''));
+      recordLookup(file, 'files', source);
       if (!fs.existsSync(source)) return;
       const bytes = fs.readFileSync(source);
       const name = `${crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 12)}-${path.basename(source).replace(/[^\w.-]+/g, '-')}`;

@@ -6,7 +6,7 @@ import type { Code, Root } from 'mdast';
 import { bundledLanguagesInfo } from 'shiki';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { warnAt } from './source-error.ts';
+import { report } from './report.ts';
 
 const PLAIN = ['text', 'txt', 'plain', 'plaintext', 'ansi', 'math', 'console'];
 
@@ -20,7 +20,12 @@ export default function remarkCodeLanguages() {
     visit(tree, 'code', (node: Code) => {
       const lang = node.lang?.toLowerCase();
       if (lang && !knownLanguages.has(lang)) {
-        warnAt(file, node, `unknown code language "${node.lang}"; it is shown as plain text. Use a Shiki language id such as python, cpp, bash or text`);
+        report(file, node, {
+          severity: 'warning',
+          rule: 'code/unknown-language',
+          message: `unknown code language "${node.lang}"; it is shown as plain text`,
+          fix: 'use a Shiki language id such as python, cpp, bash or text',
+        });
       }
     });
   };

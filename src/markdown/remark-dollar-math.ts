@@ -8,13 +8,14 @@
  *
  * What is left is a `$` that opens a formula and never closes it (`$\alpha + 1` with no
  * second `$`), and a `$$` block that runs to the end of the file: both are mistakes that
- * would otherwise publish silently, so they fail with the line.
+ * would otherwise publish silently, so they are reported with the line. A runaway `$$`
+ * block is published as the text it swallowed, so the rest of the article stays readable.
  */
-import type { Root, Text } from 'mdast';
+import type { Paragraph, Root, Text } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { failAt } from './source-error.ts';
+import { report } from './report.ts';
 
 /** A `$` followed by TeX (a command, or a sub/superscript): the start of a formula. */
 const OPEN_FORMULA = /(?<![\\$])\$(?=\\[A-Za-z]|[A-Za-z0-9]{1,3}[_^])/;
@@ -30,14 +31,20 @@ export default function remarkDollarMath() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
 
-    visit(tree, 'math', (node: Math) => {
+    visit(tree, 'math', (node: Math, index, parent) => {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start === undefined || end === undefined) return;
+      if (start === undefined || end === undefined || !parent || index === undefined) return undefined;
       const written = source.slice(start, end).trimEnd();
-      if (written.startsWith('$$') && (written.length < 4 || !written.endsWith('$$'))) {
-        failAt(file, node, 'this $$ display formula is never closed (it runs to the end of the file); add a line with $$ after the formula');
-      }
+      if (!written.startsWith('$$') || (written.length >= 4 && written.endsWith('$$'))) return undefined;
+      report(file, node, {
+        rule: 'math/unclosed-display',
+        message: 'this $$ display formula is never closed (it runs to the end of the file)',
+        fix: 'add a line with $$ after the formula',
+      });
+      const text: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: written }], position: node.position };
+      parent.children.splice(index, 1, text as never);
+      return SKIP;
     });
 
     visit(tree, 'inlineMath', (node: InlineMath, index, parent) => {
@@ -65,7 +72,11 @@ export default function remarkDollarMath() {
           },
         },
       };
-      failAt(file, at ?? node, `"${snippet}…": a $ opens a formula that is never closed; end the formula with $, or write \\$ for a dollar sign`);
+      report(file, at ?? node, {
+        rule: 'math/unclosed-inline',
+        message: `"${snippet}…": a $ opens a formula that is never closed`,
+        fix: 'end the formula with $, or write \\$ for a dollar sign',
+      });
     });
   };
 }

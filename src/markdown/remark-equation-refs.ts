@@ -7,13 +7,14 @@
  *   `\tag{…}` its author wrote) and an anchor id;
  * - `\eqref{eq:x}` / `\ref{eq:x}` in prose become links showing "(n)" / "n", and inside
  *   formulas become `\href{#id}{…}` (KaTeX trusts only such in-page links here).
- * References may come before the definition. Unknown and duplicate labels fail the build.
+ * References may come before the definition. Unknown and duplicate labels are reported;
+ * an unknown reference is published as "(?)" so the sentence still reads.
  */
 import type { Root, Text, Link, PhrasingContent, Parent, Nodes } from 'mdast';
 import type { Math, InlineMath } from 'mdast-util-math';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { failAt } from './source-error.ts';
+import { report } from './report.ts';
 
 interface Equation {
   id: string;
@@ -36,25 +37,36 @@ function collectLabels(tree: Root, file: VFile): Map<string, Equation> {
     const labels = [...node.value.matchAll(LABEL)].map((match) => match[1]!.trim());
     if (labels.length === 0) return;
     if (labels.length > 1) {
-      failAt(
-        file,
-        node,
-        `one display formula carries ${labels.length} labels (${labels.join(', ')}); KaTeX numbers a whole block, so keep one \\label per $$…$$ block or split the block`,
-      );
+      report(file, node, {
+        rule: 'equation/several-labels',
+        message: `one display formula carries ${labels.length} labels (${labels.join(', ')}); KaTeX numbers a whole block`,
+        fix: 'keep one \\label per $$…$$ block, or split the block',
+      });
     }
     const label = labels[0]!;
-    if (!label) failAt(file, node, 'empty \\label{}; give the equation a name such as \\label{eq:loss}');
+    if (!label) {
+      report(file, node, { rule: 'equation/empty-label', message: 'empty \\label{}', fix: 'give the equation a name such as \\label{eq:loss}' });
+    }
     const previous = equations.get(label);
     if (previous) {
       const line = previous.node.position?.start.line;
-      failAt(file, node, `duplicate equation label "${label}" (first defined on line ${line}); labels must be unique within an article`);
+      report(file, node, {
+        rule: 'equation/duplicate-label',
+        message: `duplicate equation label "${label}" (first defined on line ${line})`,
+        fix: 'labels must be unique within an article: rename one of them',
+      });
     }
     const written = TAG.exec(node.value)?.[1];
     const number = written ?? String(++counter);
     const id = equationId(label);
-    setTex(node, node.value.replace(LABEL, written === undefined ? `\\tag{${number}}` : ''));
-    node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
-    equations.set(label, { id, number, node });
+    // Only the first label becomes the number; further ones (reported above) are dropped.
+    let first = true;
+    const tag = written === undefined ? `\\tag{${number}}` : '';
+    setTex(node, node.value.replace(LABEL, () => (first ? ((first = false), tag) : '')));
+    if (!previous) {
+      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
+      equations.set(label, { id, number, node });
+    }
   });
   return equations;
 }
@@ -74,15 +86,19 @@ function setTex(node: Math | InlineMath, tex: string): void {
   }
 }
 
-function lookup(equations: Map<string, Equation>, label: string, file: VFile, node: Text | Math | InlineMath): Equation {
+/** An unknown label still gets an equation, numbered "?", so the text around it renders. */
+const UNKNOWN: Omit<Equation, 'node'> = { id: '', number: '?' };
+
+function lookup(equations: Map<string, Equation>, label: string, file: VFile, node: Text | Math | InlineMath): Omit<Equation, 'node'> {
   const equation = equations.get(label.trim());
   if (!equation) {
     const known = [...equations.keys()];
-    failAt(
-      file,
-      node,
-      `\\eqref{${label}} refers to no equation; ${known.length ? `labels in this article: ${known.join(', ')}` : 'this article defines no \\label{…} yet'}`,
-    );
+    report(file, node, {
+      rule: 'equation/unknown-label',
+      message: `\\eqref{${label}} refers to no equation`,
+      fix: known.length ? `use one of the labels in this article: ${known.join(', ')}` : 'this article defines no \\label{…} yet: add one to the equation you mean',
+    });
+    return UNKNOWN;
   }
   return equation;
 }
@@ -90,16 +106,19 @@ function lookup(equations: Map<string, Equation>, label: string, file: VFile, no
 function texReferences(tex: string, equations: Map<string, Equation>, file: VFile, node: Math | InlineMath): string {
   return tex.replace(REF, (_, kind: string, label: string) => {
     const { id, number } = lookup(equations, label, file, node);
-    return `\\href{#${id}}{\\text{${kind === 'eqref' ? `(${number})` : number}}}`;
+    const shown = `\\text{${kind === 'eqref' ? `(${number})` : number}}`;
+    return id ? `\\href{#${id}}{${shown}}` : shown;
   });
 }
 
-function referenceLink(equation: Equation, kind: string): Link {
+function referenceLink(equation: Omit<Equation, 'node'>, kind: string): Link | Text {
+  const shown = kind === 'eqref' ? `(${equation.number})` : equation.number;
+  if (!equation.id) return { type: 'text', value: shown };
   return {
     type: 'link',
     url: `#${equation.id}`,
     data: { hProperties: { className: ['eqref'], dataEquation: equation.id } },
-    children: [{ type: 'text', value: kind === 'eqref' ? `(${equation.number})` : equation.number }],
+    children: [{ type: 'text', value: shown }],
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Images in article bodies must exist. Astro fails on a missing local image much later,
- * while bundling, without naming the article; this names the file and the line.
+ * while bundling, without naming the article; this names the file and the line, for every
+ * missing image of the article.
  * Relative paths are resolved against the article file; `/…` paths against public/.
  */
 import fs from 'node:fs';
@@ -8,7 +9,8 @@ import path from 'node:path';
 import type { Image, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { failAt } from './source-error.ts';
+import { recordLookup } from './lookups.ts';
+import { report } from './report.ts';
 
 export interface LocalImageOptions {
   /** The folder whose files are served at the site root (Astro's public/). */
@@ -26,9 +28,14 @@ export default function remarkLocalImages(options: LocalImageOptions) {
       const target = filePart.startsWith('/')
         ? path.join(options.publicDir, filePart)
         : path.resolve(path.dirname(articlePath), filePart);
+      recordLookup(file, 'files', target);
       if (fs.existsSync(target) && fs.statSync(target).isFile()) return;
       const shown = path.relative(process.cwd(), target) || target;
-      failAt(file, node, `image "${url}" does not exist (looked for ${shown}); check the file name, or put the image there. Relative paths start from the article's folder, paths starting with / from public/`);
+      report(file, node, {
+        rule: 'image/missing',
+        message: `image "${url}" does not exist (looked for ${shown})`,
+        fix: "check the file name, or put the image there. Relative paths start from the article's folder, paths starting with / from public/",
+      });
     });
   };
 }

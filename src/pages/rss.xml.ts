@@ -1,16 +1,16 @@
 import rss from '@astrojs/rss';
-import type { APIContext } from 'astro';
 import { siteData } from '../data/articles.ts';
 import { excerptText } from '../lib/excerpt.ts';
 import { feedItems } from '../lib/feed.ts';
 import { site } from '../config.ts';
+import { absoluteUrl } from '../lib/url.ts';
 
-export async function GET(context: APIContext) {
+export async function GET() {
   const { articles } = await siteData();
   return rss({
     title: site.title,
     description: site.description,
-    site: new URL(site.base, context.site).href,
+    site: absoluteUrl('/'),
     items: feedItems(articles.map((article) => ({
       title: article.title,
       url: article.url,

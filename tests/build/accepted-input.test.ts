@@ -10,7 +10,8 @@ import { buildFixtures, removeBuild, type FixtureBuild } from './build-fixture.t
 let build: FixtureBuild;
 const page = (urlPath: string) => fs.readFileSync(path.join(build.outDir, urlPath, 'index.html'), 'utf8');
 const prose = (html: string) => /<div class="prose">([\s\S]*?)<\/div>\s*<\/article>/.exec(html)?.[1] ?? '';
-const warnings = () => build.messages.split('\n').filter((line) => line.includes('[kb] warning:'));
+/** The report's warning entries (first line and fix), as the author sees them. */
+const warnings = () => build.messages.split(/\n(?= {2}[✗⚠] )/).filter((entry) => entry.trimStart().startsWith('⚠'));
 
 beforeAll(async () => {
   build = await buildFixtures(['frontmatter-bom', 'frontmatter-crlf', 'frontmatter-future-date', 'tex-currency-dollar', 'unknown-code-language']);
@@ -46,7 +47,7 @@ describe('input that is accepted', () => {
   });
 
   it('date in the future: warns with the file, the line and what to do, and publishes', () => {
-    expect(warnings().join('\n')).toMatch(/articles\/future-date\.md:3 — date 2999-01-01 is in the future; .*set\s+draft: true/);
+    expect(warnings().join('\n')).toMatch(/articles\/future-date\.md:3 — date 2999-01-01 is in the future; [\s\S]*fix: .*set\s+draft: true/);
     expect(page('articles/future-date')).toMatch(/<h1[^>]*>Written ahead of time<\/h1>/);
   });
 

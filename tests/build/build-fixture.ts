@@ -54,7 +54,7 @@ export interface BuildOptions {
 /** Runs `node scripts/build.mjs` in the repository with extra environment variables. */
 export function runBuild(env: Record<string, string>): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['scripts/build.mjs'], {
+    const child = spawn(process.execPath, ['scripts/build.ts'], {
       cwd: repoRoot,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -101,16 +101,21 @@ export async function buildFixtures(names: string[], options: BuildOptions = {})
   };
 }
 
-/** The final summary the build prints after "build failed:", where every problem is listed once. */
+/** The report the build prints after "build failed:", where every problem is listed once. */
 export function failureSummary(build: FixtureBuild): string {
   const at = build.messages.lastIndexOf('[kb] build failed:');
   return at >= 0 ? build.messages.slice(at) : '';
 }
 
-/** The summary line (with its indented detail lines) about one file. */
+/** The report's entry (first line, detail lines, fix) about one file. */
 export function problemAbout(build: FixtureBuild, file: string): string | undefined {
-  const entries = failureSummary(build).split(/\n(?= {2}✗ )/);
-  return entries.find((entry) => entry.includes(file))?.trim();
+  return problemsAbout(build, file)[0];
+}
+
+/** Every entry of the report about one file. */
+export function problemsAbout(build: FixtureBuild, file: string): string[] {
+  const entries = failureSummary(build).split(/\n(?= {2}[✗⚠] )/).map((entry) => entry.replace(/\n\n[\s\S]*$/, '').trim());
+  return entries.filter((entry) => /^[✗⚠] /.test(entry) && entry.split('\n')[0]!.includes(file));
 }
 
 export function removeBuild(build: FixtureBuild): void {

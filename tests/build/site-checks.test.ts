@@ -1,15 +1,17 @@
 /**
- * The checks every build runs on its output (scripts/lib/check-site.mjs and
- * scripts/lib/security-headers.mjs), on tiny hand-written sites: each problem is found
- * and said plainly, and a good site passes.
+ * The checks every build runs on its output (scripts/build/site-checks.ts,
+ * html-validation.ts and security-headers.ts), on tiny hand-written sites: each problem is
+ * found and said plainly, and a good site passes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkSite, validateHtml, withoutKatexInternals } from '../../scripts/lib/check-site.mjs';
-import { checkSecurityHeaders, inlineScriptBodies, scriptHash } from '../../scripts/lib/security-headers.mjs';
-import { themeBootScript } from '../../src/scripts/theme-boot.ts';
+import { validateHtml, withoutKatexInternals } from '../../scripts/build/html-validation.ts';
+import { checkSecurityHeaders, inlineScriptBodies, scriptHash } from '../../scripts/build/security-headers.ts';
+import { checkSite } from '../../scripts/build/site-checks.ts';
+import { formatProblem, type Problem } from '../../src/lib/problems.ts';
+import { themeBootScript } from '../../src/client/theme-boot.ts';
 import { repoRoot } from './build-fixture.ts';
 
 const dirs: string[] = [];
@@ -25,6 +27,8 @@ function site(files: Record<string, string>): string {
   return dir;
 }
 
+const text = (problems: Problem[]) => problems.map((problem) => `${formatProblem(problem).split('\n')[0]}`);
+
 const page = (title: string, body = '', head = '') =>
   `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><meta name="description" content="d"><link rel="canonical" href="https://example.org/">${head}</head><body><main>${body}</main></body></html>`;
 
@@ -35,12 +39,13 @@ describe('links, titles, descriptions, canonical URLs, other origins', () => {
   });
 
   it('finds broken links and anchors, and names the article source line', () => {
-    const dir = site({ 'index.html': page('Home', '<a href="/nowhere/">x</a>'), 'b/index.html': page('B', '<h2 id="real">R</h2><a href="/#gone">y</a>'), 'src.md': 'one\n[y](/#gone)\n' });
-    const { problems } = checkSite(dir, '/', new Map([['/b/', path.join(dir, 'src.md')]]));
+    const dir = site({ 'index.html': page('Home', '<a href="/nowhere/">x</a>'), 'b/index.html': page('B', '<h2 id="real">R</h2><a href="/#gone">y</a>') });
+    const source = { file: path.join(dir, 'src.md'), links: [{ href: '/#gone', line: 2, column: 1 }] };
+    const { problems } = checkSite(dir, '/', new Map([['/b/', source]]));
     expect(problems).toHaveLength(2);
-    expect(problems).toEqual(expect.arrayContaining([
-      '/: broken link "/nowhere/": there is no page at /nowhere/',
-      expect.stringMatching(/src\.md:2 \(\/b\/\): link "\/#gone" points at #gone, which \/ does not have/),
+    expect(text(problems)).toEqual(expect.arrayContaining([
+      '/ — broken link "/nowhere/": there is no page at /nowhere/',
+      expect.stringMatching(/src\.md:2:1 — link "\/#gone" points at #gone, which \/ does not have \(on \/b\/\)/),
     ]));
   });
 
@@ -52,27 +57,28 @@ describe('links, titles, descriptions, canonical URLs, other origins', () => {
     });
     const { problems } = checkSite(dir, '/');
     expect(problems).toHaveLength(4);
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^\/(a\/)?: same <title> as \/(a\/)?: "Same"; titles must be unique$/),
-      '/b/: no description meta (or an empty one)',
-      '/b/: no canonical link',
-      '/b/: loads https://cdn.example.com/x.js from another origin; self-host it (put the file in public/ or import it)',
+    expect(text(problems)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^\/(a\/)? — same <title> as \/(a\/)?: "Same"$/),
+      '/b/ — no description meta (or an empty one)',
+      '/b/ — no canonical link',
+      '/b/ — loads https://cdn.example.com/x.js from another origin',
     ]));
   });
 
   it('checks links against the base path', () => {
     const dir = site({ 'index.html': page('Home', '<a href="/elsewhere/">x</a><a href="/kb/">home</a>') });
-    expect(checkSite(dir, '/kb/').problems).toEqual(['/kb/: link "/elsewhere/" leaves the base path /kb/']);
+    expect(text(checkSite(dir, '/kb/').problems)).toEqual(['/kb/ — link "/elsewhere/" leaves the base path /kb/']);
   });
 });
 
 describe('HTML validation with .htmlvalidate.json', () => {
   it('passes valid pages and reports invalid ones with file, line and rule', async () => {
     const dir = site({ 'index.html': page('Home', '<p>ok</p>'), 'bad/index.html': page('Bad', '<div id="x"></div><span id="x"><div>block in inline</div></span>') });
-    const { problems } = await validateHtml(dir, path.join(repoRoot, '.htmlvalidate.json'));
+    const options = { configFile: path.join(repoRoot, '.htmlvalidate.json'), cacheFile: path.join(dir, 'cache.json'), limit: 0, base: '/' };
+    const { problems } = await validateHtml(dir, options);
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.filter((problem: string) => !problem.startsWith('bad/index.html:1:'))).toEqual([]);
-    expect(problems.join('\n')).toMatch(/\[no-dup-id\]/);
+    expect(problems.filter((problem) => problem.page !== '/bad/' || problem.line !== 1)).toEqual([]);
+    expect(problems.map((problem) => problem.rule)).toContain('html/no-dup-id');
   });
 
   it('leaves KaTeX internals out, and keeps the rest', () => {
@@ -97,7 +103,9 @@ describe('Content-Security-Policy', () => {
 
   it('fails on an inline script the policy does not allow, with the hash to add', () => {
     const dir = site({ '_headers': headers, 'index.html': page('Home', '<script>alert(1)</script>') });
-    expect(checkSecurityHeaders(dir)).toEqual([expect.stringMatching(/^index\.html: an inline script that the Content-Security-Policy blocks; .*add 'sha256-[^']+' to script-src in public\/_headers/)]);
+    expect(checkSecurityHeaders(dir).map(formatProblem)).toEqual([
+      expect.stringMatching(/^\/index\.html — an inline script that the Content-Security-Policy blocks\n\s+fix: .*add 'sha256-[^']+' to script-src in public\/_headers/),
+    ]);
   });
 
   it('does not mistake markup inside an attribute value for a script', () => {

@@ -1,17 +1,15 @@
 /**
  * Every ```python runnable block in the library runs, alone, with python3 + numpy, and
  * exits cleanly. The blocks check themselves with asserts, so a wrong derivation in the
- * code fails here.
+ * code fails here. The blocks are the ones the Markdown pipeline found (article facts).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listArticleFiles } from '../../src/lib/slugs.ts';
-import { runnableBlocks } from '../../scripts/lib/library.mjs';
-
-const articlesDir = path.resolve('content/articles');
+import { articleFacts } from '../../src/markdown/article-renderer.ts';
+import { inventory } from '../../src/sources/inventory.ts';
 
 /** A python3 that has numpy: the one on PATH, else Debian's (python3-numpy). */
 function pythonWithNumpy(): string {
@@ -32,15 +30,17 @@ function run(python: string, code: string): Promise<{ status: number | null; out
   return new Promise((resolve) => {
     const child = spawn(python, [file], { env: { ...process.env, PYTHONHASHSEED: '0' }, timeout: 60_000 });
     let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('close', (status) => resolve({ status, output }));
   });
 }
 
-const blocks = listArticleFiles(articlesDir).flatMap((file) =>
-  runnableBlocks(fs.readFileSync(path.join(articlesDir, file), 'utf8')).map((block, index) => ({ file, index, ...block })),
-);
+const blocks: { file: string; index: number; line: number; code: string }[] = [];
+for (const article of inventory().articles) {
+  const { facts } = await articleFacts(article.file);
+  facts.runnable.forEach((block, index) => blocks.push({ file: article.relativePath, index, line: block.line, code: block.code }));
+}
 
 describe('runnable code in the library', () => {
   it('has runnable blocks to check', () => {

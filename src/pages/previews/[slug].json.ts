@@ -5,8 +5,7 @@
 import type { APIContext } from 'astro';
 import { siteData, tagTerm } from '../../data/articles.ts';
 import { excerptText } from '../../lib/excerpt.ts';
-import { termName } from '../../lib/taxonomy.ts';
-import { site } from '../../config.ts';
+import { termLabel } from '../../i18n/index.ts';
 
 export async function getStaticPaths() {
   const { articles } = await siteData();
@@ -20,7 +19,7 @@ export async function GET(context: APIContext) {
       title: article.title,
       description: excerptText(article.excerpt),
       date: article.date.toISOString().slice(0, 10),
-      tags: article.tags.map((tag) => termName(tagTerm(tag), site.uiLang)),
+      tags: article.tags.map((tag) => termLabel(tagTerm(tag))),
     }),
     { headers: { 'Content-Type': 'application/json' } },
   );

@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { excerptFromMarkdown, excerptText } from '../../../src/lib/excerpt.ts';
+import { excerptText, normaliseParts, partsFromDollarText, truncateParts, type ExcerptPart } from '../../../src/lib/excerpt.ts';
 
-describe('excerpts', () => {
-  it('keep inline math as whole formulas and drop code, display math and headings', () => {
-    const parts = excerptFromMarkdown('## 标题\n\n设 $Q\\in\\R^{n\\times d}$ 与 \\(K\\) 为矩阵。\n\n```python\nx = 1\n```\n\n$$\na=b\n$$', 160);
-    expect(parts).toEqual([
-      { type: 'text', value: '设 ' },
-      { type: 'math', value: 'Q\\in\\R^{n\\times d}' },
-      { type: 'text', value: ' 与 ' },
-      { type: 'math', value: 'K' },
-      { type: 'text', value: ' 为矩阵。' },
-    ]);
+const text = (value: string): ExcerptPart => ({ type: 'text', value });
+const math = (value: string): ExcerptPart => ({ type: 'math', value });
+
+describe('excerpt parts', () => {
+  it('join adjacent text, collapse white space and trim the ends', () => {
+    expect(normaliseParts([text('  设 '), text('\n '), math('x'), text(' 为\n矩阵。 ')])).toEqual([text('设 '), math('x'), text(' 为 矩阵。')]);
   });
 
   it('cut long prose to the limit with an ellipsis, never inside a formula', () => {
-    const text = '这是一段很长的中文说明文字。'.repeat(30) + '$x$';
-    const parts = excerptFromMarkdown(text, 150);
+    const parts = truncateParts([text('这是一段很长的中文说明文字。'.repeat(30)), math('x')], 150);
     const visible = excerptText(parts);
-    expect([...visible].length).toBeLessThanOrEqual(152);
-    expect([...visible].length).toBeGreaterThanOrEqual(120);
+    expect([...visible].length).toBe(151);
     expect(visible.endsWith('…')).toBe(true);
     expect(parts.some((part) => part.type === 'math')).toBe(false);
   });
 
-  it('strip Markdown markup and keep link text', () => {
-    expect(excerptText(excerptFromMarkdown('**粗体**与[链接](/articles/rope/)和`code`[^1]。', 100))).toBe('粗体与链接和code。');
+  it('count a formula by its TeX, at most 12, and mark a cut after it', () => {
+    expect(truncateParts([text('abc'), math('\\frac{a}{b}'), text('def')], 17)).toEqual([text('abc'), math('\\frac{a}{b}'), text('def')]);
+    expect(truncateParts([text('abc'), math('\\frac{a}{b}+\\frac{c}{d}'), text('def')], 14)).toEqual([text('abc'), math('\\frac{a}{b}+\\frac{c}{d}'), text('…')]);
+    expect(truncateParts([text('abc'), math('\\frac{a}{b}'), text('def')], 15)).toEqual([text('abc'), math('\\frac{a}{b}'), text('d…')]);
+  });
+
+  it('read the $…$ formulas of a heading as the outline keeps it', () => {
+    expect(partsFromDollarText('推广到 $d$ 维')).toEqual([text('推广到 '), math('d'), text(' 维')]);
   });
 });

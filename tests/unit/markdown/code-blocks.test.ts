@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderMarkdown } from '../../helpers/markdown.ts';
+import { renderMarkdown, renderWithProblems } from '../../helpers/markdown.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -19,9 +19,9 @@ describe('code blocks: Shiki, label, transformers', () => {
   });
 
   it('renders an unknown language as plain text and warns with file and line', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const html = await renderMarkdown('text\n\n```klingon\nqapla\n```', '/tmp/content/articles/code.md');
+    const { html, file, problems } = await renderWithProblems('text\n\n```klingon\nqapla\n```', '/tmp/content/articles/code.md');
     expect(html).toContain('qapla');
-    expect(warn.mock.calls.flat().join('\n')).toMatch(/code\.md:3:1 — unknown code language "klingon"/);
+    expect(problems).toEqual([expect.stringMatching(/code\.md:3:1 — unknown code language "klingon"/)]);
+    expect(file.data.problems?.[0]?.severity).toBe('warning');
   });
 });

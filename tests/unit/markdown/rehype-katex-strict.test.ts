@@ -5,7 +5,7 @@ import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import rehypeKatexStrict from '../../../src/markdown/rehype-katex-strict.ts';
 import { mathMacros } from '../../../src/config.ts';
-import { renderMarkdown } from '../../helpers/markdown.ts';
+import { renderMarkdown, renderWithProblems } from '../../helpers/markdown.ts';
 
 describe('rehype-katex-strict', () => {
   it('renders environments, macros and Chinese text', async () => {
@@ -28,31 +28,24 @@ describe('rehype-katex-strict', () => {
     expect(html).toContain('<mi mathvariant="double-struck">R</mi>');
   });
 
-  it('fails on invalid TeX with file, line and the formula', async () => {
-    await expect(renderMarkdown('第一行\n\n第三行 $\\frac{a}{$ 结束', '/tmp/content/articles/bad.md')).rejects.toThrow(
-      /bad\.md:3:\d+ — invalid TeX: .*\n\s+formula: \\frac\{a\}\{/,
-    );
+  it('reports invalid TeX with file, line and the formula, and renders the rest of the page', async () => {
+    const { html, problems } = await renderWithProblems('第一行\n\n第三行 $\\frac{a}{$ 结束，然后 $x^2$。', '/tmp/content/articles/bad.md');
+    expect(problems).toEqual([expect.stringMatching(/bad\.md:3:\d+ — invalid TeX: .*\n\s+formula: \\frac\{a\}\{/)]);
+    expect(html).toContain('结束，然后');
+    expect(html).toContain('class="katex"');
   });
 
   it('names unknown macros', async () => {
-    await expect(renderMarkdown('$\\notamacro{x}$')).rejects.toThrow(/Undefined control sequence: \\notamacro/);
+    const { problems } = await renderWithProblems('$\\notamacro{x}$');
+    expect(problems).toEqual([expect.stringMatching(/Undefined control sequence: \\notamacro/)]);
   });
 
-  it('marks invalid TeX visibly in lenient mode instead of failing', async () => {
-    const tree = unified().use(rehypeParse, { fragment: true }).use(rehypeKatexStrict, { macros: mathMacros, lenient: true, output: 'hast' }).use(rehypeStringify);
-    const file = new VFile({ path: 'lenient.md', value: '<p><code class="language-math math-inline">\\frac{a}{</code></p>' });
+  it('publishes invalid TeX as its source, visibly marked', async () => {
+    const tree = unified().use(rehypeParse, { fragment: true }).use(rehypeKatexStrict, { macros: mathMacros, output: 'hast' }).use(rehypeStringify);
+    const file = new VFile({ path: 'marked.md', value: '<p><code class="language-math math-inline">\\frac{a}{</code></p>' });
     const html = String(await tree.process(file));
     expect(html).toContain('class="katex-error"');
     expect(html).toContain('\\frac{a}{');
-  });
-
-  it('tells the page it has math, so the KaTeX stylesheet is linked only then', async () => {
-    const run = async (value: string) => {
-      const file = new VFile({ value });
-      await unified().use(rehypeParse, { fragment: true }).use(rehypeKatexStrict, {}).use(rehypeStringify).process(file);
-      return (file.data as { astro?: { frontmatter?: { hasMath?: boolean } } }).astro?.frontmatter?.hasMath;
-    };
-    expect(await run('<p><code class="language-math math-inline">x</code></p>')).toBe(true);
-    expect(await run('<p>no math</p>')).toBeUndefined();
+    expect(file.data.problems?.map((problem) => problem.rule)).toEqual(['math/invalid-tex']);
   });
 });

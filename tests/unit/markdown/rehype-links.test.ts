@@ -5,14 +5,15 @@ import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import rehypeLinks from '../../../src/markdown/rehype-links.ts';
 
-const run = async (html: string, base = '/') => {
+const render = async (html: string, base = '/') => {
   const file = new VFile({ path: 'links.md', value: html });
   const processor = unified()
     .use(rehypeParse, { fragment: true })
     .use(rehypeLinks, { base, slugs: () => new Set(['rope', 'kv-cache']) })
     .use(rehypeStringify);
-  return String(await processor.process(file));
+  return { html: String(await processor.process(file)), problems: file.data.problems ?? [] };
 };
+const run = async (html: string, base = '/') => (await render(html, base)).html;
 
 describe('rehype-links', () => {
   it('prefixes internal links with the base path', async () => {
@@ -25,8 +26,10 @@ describe('rehype-links', () => {
     expect(await run('<a href="/articles/kv-cache">x</a>')).toContain('href="/articles/kv-cache/"');
   });
 
-  it('fails on a link to an article that does not exist', async () => {
-    await expect(run('<a href="/articles/nope/">x</a>')).rejects.toThrow(/links\.md.*no article has the slug "nope"/);
+  it('reports a link to an article that does not exist, and keeps its text without the link', async () => {
+    const { html, problems } = await render('<a href="/articles/nope/">x</a>');
+    expect(problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/no article has the slug "nope"/)]);
+    expect(html).toBe('<span class="kb-error" title="no article &#x22;nope&#x22;">x</span>');
   });
 
   it('opens external links without opener or referrer', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../helpers/markdown.ts';
+import { renderMarkdown, renderWithProblems } from '../../helpers/markdown.ts';
 
 describe('remark-equation-refs: \\label, \\eqref, \\ref', () => {
   it('numbers labelled equations in order and links prose references to them', async () => {
@@ -35,19 +35,20 @@ describe('remark-equation-refs: \\label, \\eqref, \\ref', () => {
     expect(html).toMatch(/>\(1\)<\/a>/);
   });
 
-  it('fails on an unknown label, naming file, line and the known labels', async () => {
-    await expect(renderMarkdown('$$x \\label{eq:x}$$\n\n参见 \\eqref{eq:nope}。', '/tmp/content/articles/refs.md')).rejects.toThrow(
-      /refs\.md:3:\d+ — \\eqref\{eq:nope\} refers to no equation; labels in this article: eq:x/,
-    );
+  it('reports an unknown label, naming file, line and the known labels, and still renders the sentence', async () => {
+    const { html, problems } = await renderWithProblems('$$x \\label{eq:x}$$\n\n参见 \\eqref{eq:nope}。', '/tmp/content/articles/refs.md');
+    expect(problems).toEqual([expect.stringMatching(/refs\.md:3:\d+ — \\eqref\{eq:nope\} refers to no equation\n\s+fix: use one of the labels in this article: eq:x/)]);
+    expect(html).toContain('参见 (?)。');
   });
 
-  it('fails on a duplicate label, naming both lines', async () => {
-    await expect(renderMarkdown('$$x \\label{eq:x}$$\n\n$$y \\label{eq:x}$$', '/tmp/content/articles/dup.md')).rejects.toThrow(
-      /dup\.md:3:1 — duplicate equation label "eq:x" \(first defined on line 1\)/,
-    );
+  it('reports a duplicate label, naming both lines', async () => {
+    const { problems } = await renderWithProblems('$$x \\label{eq:x}$$\n\n$$y \\label{eq:x}$$', '/tmp/content/articles/dup.md');
+    expect(problems).toEqual([expect.stringMatching(/dup\.md:3:1 — duplicate equation label "eq:x" \(first defined on line 1\)/)]);
   });
 
-  it('fails on two labels in one block', async () => {
-    await expect(renderMarkdown('$$x \\label{eq:a} \\label{eq:b}$$')).rejects.toThrow(/carries 2 labels/);
+  it('reports two labels in one block, and numbers it once', async () => {
+    const { html, problems } = await renderWithProblems('$$x \\label{eq:a} \\label{eq:b}$$');
+    expect(problems).toEqual([expect.stringMatching(/carries 2 labels/)]);
+    expect(html).not.toContain('katex-error');
   });
 });

@@ -3,8 +3,9 @@ import type { APIContext } from 'astro';
 import { siteData, categoryTerm } from '../../../data/articles.ts';
 import { excerptText } from '../../../lib/excerpt.ts';
 import { feedItems } from '../../../lib/feed.ts';
-import { termName } from '../../../lib/taxonomy.ts';
 import { site } from '../../../config.ts';
+import { termLabel } from '../../../i18n/index.ts';
+import { absoluteUrl } from '../../../lib/url.ts';
 
 export async function getStaticPaths() {
   const { categoryCounts } = await siteData();
@@ -15,9 +16,9 @@ export async function GET(context: APIContext) {
   const category = context.params.category!;
   const { articles } = await siteData();
   return rss({
-    title: `${site.title} · ${termName(categoryTerm(category), site.uiLang)}`,
+    title: `${site.title} · ${termLabel(categoryTerm(category))}`,
     description: categoryTerm(category).description || site.description,
-    site: new URL(site.base, context.site).href,
+    site: absoluteUrl('/'),
     items: feedItems(articles.filter((article) => article.category === category).map((article) => ({
       title: article.title,
       url: article.url,

@@ -1,0 +1,98 @@
+/**
+ * The security headers are a checked-in file, public/_headers, which Astro copies into the
+ * build. This checks the built site against it: the file is there with a
+ * Content-Security-Policy, and every inline script on every page is allowed by a hash in
+ * script-src. A new or changed inline script fails the build with the hash to add (or,
+ * better, move the code into a module under src/client/).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseHeadersFile, sitePolicy } from '../../src/lib/headers-file.ts';
+import type { Problem } from '../../src/lib/problems.ts';
+import { htmlFiles } from './pages.ts';
+
+export const scriptHash = (code: string): string => `'sha256-${crypto.createHash('sha256').update(code).digest('base64')}'`;
+
+/**
+ * The inline <script> elements of a page, as a browser sees them: a tag scanner that skips
+ * quoted attribute values, where a title such as "<script>…" is only text.
+ */
+export function* inlineScriptBodies(html: string): Generator<string> {
+  let at = 0;
+  while ((at = html.indexOf('<', at)) >= 0) {
+    if (html.startsWith('<!--', at)) {
+      const end = html.indexOf('-->', at);
+      at = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    const name = /^<([a-zA-Z][\w-]*)/.exec(html.slice(at, at + 32))?.[1];
+    if (!name) {
+      at++;
+      continue;
+    }
+    let end = at + name.length + 1;
+    for (let quote: string | null = null; end < html.length; end++) {
+      const char = html[end];
+      if (quote) quote = char === quote ? null : quote;
+      else if (char === '"' || char === "'") quote = char;
+      else if (char === '>') break;
+    }
+    const tag = html.slice(at, end + 1);
+    if (name.toLowerCase() === 'script') {
+      const close = html.indexOf('</script>', end);
+      const body = html.slice(end + 1, close < 0 ? html.length : close);
+      if (!/\ssrc=/.test(tag) && !/\stype="application\/(ld\+)?json"/.test(tag)) yield body;
+      at = close < 0 ? html.length : close + '</script>'.length;
+      continue;
+    }
+    at = end + 1;
+  }
+}
+
+/** Hash of each inline script → the pages it is on. */
+export function inlineScripts(siteDir: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const file of htmlFiles(siteDir)) {
+    for (const body of inlineScriptBodies(fs.readFileSync(file, 'utf8'))) {
+      if (!body.trim()) continue;
+      const hash = scriptHash(body);
+      found.set(hash, [...(found.get(hash) ?? []), path.relative(siteDir, file)]);
+    }
+  }
+  return found;
+}
+
+const headersProblem = (message: string, fix: string, root = process.cwd()): Problem => ({ file: path.join(root, 'public/_headers'), severity: 'error', rule: 'headers/csp', message, fix });
+
+/** Problems with the built site's security headers; empty when all is well. */
+export function checkSecurityHeaders(siteDir: string): Problem[] {
+  const file = path.join(siteDir, '_headers');
+  if (!fs.existsSync(file)) return [headersProblem('_headers is missing from the build', 'public/_headers should have been copied into the build: restore it')];
+  const policy = sitePolicy(parseHeadersFile(fs.readFileSync(file, 'utf8')));
+  if (!policy) return [headersProblem('public/_headers has no Content-Security-Policy for /*', 'add one under the /* rule')];
+  const scriptSrc = policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src')) ?? '';
+  const problems: Problem[] = [];
+  if (/'unsafe-inline'|'unsafe-eval'/.test(scriptSrc)) {
+    problems.push(headersProblem(`script-src must not allow 'unsafe-inline' or 'unsafe-eval' (${scriptSrc})`, 'remove them; move inline code into a module under src/client/'));
+  }
+  for (const [hash, pages] of inlineScripts(siteDir)) {
+    if (!scriptSrc.split(/\s+/).includes(hash)) {
+      problems.push({
+        file: '',
+        page: `/${pages[0]!.split(path.sep).join('/')}`,
+        severity: 'error',
+        rule: 'headers/inline-script',
+        message: `an inline script that the Content-Security-Policy blocks${pages.length > 1 ? ` (and on ${pages.length - 1} other page(s))` : ''}`,
+        fix: `move it into a module under src/client/, or add ${hash} to script-src in public/_headers`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** For tools that build with Astro directly: make sure the built site has the headers file. */
+export function writeSecurityHeaders(siteDir: string, root: string): void {
+  const target = path.join(siteDir, '_headers');
+  if (!fs.existsSync(target)) fs.copyFileSync(path.join(root, 'public/_headers'), target);
+}

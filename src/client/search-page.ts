@@ -1,0 +1,193 @@
+/**
+ * The /search/ page. The URL is the state (`q`, `category`, `tag`, `sort`, `exact`): the
+ * first keystroke of a new query pushes a history entry and later ones replace it, so
+ * Back returns to the previous search rather than to every prefix typed; filter and sort
+ * changes push their own entry. ↓ from the box moves into the results, ↑/↓ between them.
+ */
+import { FILTER } from '../lib/search-contract.ts';
+import { loadSearch, search, searchFilters } from './search-engine.ts';
+import { format, readStrings, renderHit } from './search-render.ts';
+
+const root = document.querySelector<HTMLElement>('.search-page');
+const form = root?.querySelector<HTMLFormElement>('.search-page-form');
+const input = root?.querySelector<HTMLInputElement>('#search-page-input');
+const controls = root?.querySelector<HTMLElement>('.search-controls');
+const categorySelect = root?.querySelector<HTMLSelectElement>('#search-category');
+const tagSelect = root?.querySelector<HTMLSelectElement>('#search-tag');
+const sortSelect = root?.querySelector<HTMLSelectElement>('#search-sort');
+const status = root?.querySelector<HTMLElement>('.search-page-status');
+const correction = root?.querySelector<HTMLElement>('.search-correction');
+const list = root?.querySelector<HTMLOListElement>('#search-results');
+const more = root?.querySelector<HTMLButtonElement>('.search-more');
+const DEBOUNCE_MS = 150;
+const PAGE_SIZE = 10;
+
+interface PageState { q: string; category: string; tag: string; sort: string; exact: boolean }
+
+if (root && form && input && controls && categorySelect && tagSelect && sortSelect && status && correction && list && more) {
+  const strings = readStrings(root);
+  let limit = PAGE_SIZE;
+  let sequence = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let typingEntry = false;
+
+  const readUrl = (): PageState => {
+    const params = new URLSearchParams(window.location.search);
+    return {
+      q: params.get('q') ?? '', category: params.get('category') ?? '', tag: params.get('tag') ?? '',
+      sort: params.get('sort') === 'date' ? 'date' : '', exact: params.get('exact') === '1',
+    };
+  };
+  const readForm = (exact = false): PageState => ({
+    q: input.value, category: categorySelect.value, tag: tagSelect.value, sort: sortSelect.value, exact,
+  });
+  const urlFor = (state: PageState): string => {
+    const params = new URLSearchParams();
+    if (state.q) params.set('q', state.q);
+    if (state.category) params.set('category', state.category);
+    if (state.tag) params.set('tag', state.tag);
+    if (state.sort) params.set('sort', state.sort);
+    if (state.exact) params.set('exact', '1');
+    const query = params.toString();
+    return `${window.location.pathname}${query ? `?${query}` : ''}`;
+  };
+  const ensureOption = (select: HTMLSelectElement, value: string) => {
+    if (value && ![...select.options].some((option) => option.value === value)) select.add(new Option(value, value));
+  };
+  const showState = (state: PageState) => {
+    input.value = state.q;
+    ensureOption(categorySelect, state.category);
+    ensureOption(tagSelect, state.tag);
+    categorySelect.value = state.category;
+    tagSelect.value = state.tag;
+    sortSelect.value = state.sort;
+  };
+  const titleFor = (state: PageState) => {
+    const base = document.title.replace(/^.*? · /, '');
+    document.title = state.q ? `${state.q} · ${base}` : base;
+  };
+
+  const run = async (state: PageState) => {
+    const mine = ++sequence;
+    titleFor(state);
+    if (!state.q.trim() && !state.category && !state.tag) {
+      list.replaceChildren();
+      correction.hidden = true;
+      more.hidden = true;
+      status.textContent = strings.prompt ?? '';
+      return;
+    }
+    status.textContent = strings.loading ?? '';
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const response = await search({
+        query: state.q, category: state.category, tag: state.tag,
+        sort: state.sort === 'date' ? 'date' : 'relevance', limit, exact: state.exact,
+      });
+      if (mine !== sequence) return;
+      list.replaceChildren(...response.hits.map((hit) => {
+        const item = document.createElement('li');
+        item.className = 'search-result';
+        item.append(renderHit(hit));
+        return item;
+      }));
+      status.textContent = response.total === 0 ? format(strings.noResults, { q: state.q }) : format(strings.count, { n: response.total });
+      correction.hidden = !response.corrected;
+      if (response.corrected) {
+        correction.querySelector('span')!.textContent = format(strings.corrected, { q: response.query });
+        const link = correction.querySelector('a')!;
+        link.href = urlFor({ ...state, exact: true });
+        link.textContent = format(strings.original, { q: state.q });
+      }
+      more.hidden = response.total <= response.hits.length;
+    } catch {
+      if (mine === sequence) status.textContent = strings.error ?? '';
+    }
+    if (mine === sequence) {
+      // Which search the list shows, for scripts and tests that need to know it is current.
+      list.dataset.query = state.q;
+      list.setAttribute('aria-busy', 'false');
+    }
+  };
+
+  const commit = (state: PageState, mode: 'push' | 'replace') => {
+    const next = urlFor(state);
+    if (next !== `${window.location.pathname}${window.location.search}`) {
+      if (mode === 'push') history.pushState(null, '', next);
+      else history.replaceState(null, '', next);
+    }
+    limit = PAGE_SIZE;
+    void run(state);
+  };
+
+  controls.hidden = false;
+  const initial = readUrl();
+  showState(initial);
+  void run(initial);
+  void loadSearch().catch(() => undefined);
+  // Filter menus list every category and tag with its number of articles.
+  void searchFilters().then((filters) => {
+    const fill = (select: HTMLSelectElement, counts: Record<string, number> | undefined) => {
+      const chosen = select.value;
+      const first = select.options[0]!;
+      const names = Object.keys(counts ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+      select.replaceChildren(first, ...names.map((name) => new Option(`${name} (${counts?.[name] ?? 0})`, name)));
+      ensureOption(select, chosen);
+      select.value = chosen;
+    };
+    fill(categorySelect, filters[FILTER.category]);
+    fill(tagSelect, filters[FILTER.tag]);
+  }).catch(() => undefined);
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      commit(readForm(), typingEntry ? 'replace' : 'push');
+      typingEntry = true;
+    }, DEBOUNCE_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    commit(readForm(), typingEntry ? 'replace' : 'push');
+    typingEntry = false;
+  });
+  for (const select of [categorySelect, tagSelect, sortSelect]) {
+    select.addEventListener('change', () => {
+      clearTimeout(timer);
+      commit(readForm(), 'push');
+      typingEntry = false;
+    });
+  }
+  window.addEventListener('popstate', () => {
+    const state = readUrl();
+    showState(state);
+    typingEntry = false;
+    limit = PAGE_SIZE;
+    void run(state);
+  });
+  more.addEventListener('click', () => {
+    const firstNew = list.children.length;
+    limit += PAGE_SIZE;
+    void run(readForm(readUrl().exact)).then(() => list.children[firstNew]?.querySelector('a')?.focus());
+  });
+
+  // Keyboard: ↓ from the box to the first result; ↑/↓ between results; ↑ from the first back to the box.
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('.search-hit-title')];
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && links().length > 0) {
+      event.preventDefault();
+      links()[0]!.focus();
+    }
+  });
+  list.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const all = links();
+    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    event.preventDefault();
+    const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0) input.focus();
+    else all[Math.min(next, all.length - 1)]!.focus();
+  });
+}

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isArticlePath, takeInventory } from '../../../src/sources/inventory.ts';
+
+function contentFolder(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-inventory-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const article = (title: string) => `---\ntitle: "${title}"\ndate: 2025-01-01\ntags: [a]\n---\n\nText.\n`;
+
+describe('the article inventory', () => {
+  it('has one rule for what is an article: .md/.mdx, no path segment starting with _ or .', () => {
+    expect(isArticlePath('ssm/hippo.md')).toBe(true);
+    expect(isArticlePath('guide/writing-guide.mdx')).toBe(true);
+    expect(isArticlePath('_drafts/x.md')).toBe(false);
+    expect(isArticlePath('a/_private/x.md')).toBe(false);
+    expect(isArticlePath('.obsidian/x.md')).toBe(false);
+    expect(isArticlePath('_index.md')).toBe(false);
+    expect(isArticlePath('notes.txt')).toBe(false);
+  });
+
+  it('walks the articles folder once: path, format, slug, URL, draft flag; skips _drafts/', () => {
+    const dir = contentFolder({
+      'articles/a.md': article('A'),
+      'articles/x/b.mdx': article('B').replace('tags: [a]', 'tags: [a]\ndraft: true'),
+      'articles/x/c.txt': 'not an article',
+      'articles/_drafts/d.md': article('D'),
+      'articles/.hidden/e.md': article('E'),
+    });
+    const { articles, bySlug } = takeInventory(dir);
+    expect(articles.map((entry) => [entry.relativePath, entry.format, entry.slug, entry.url, entry.data.draft])).toEqual([
+      ['a.md', 'md', 'a', '/articles/a/', false],
+      ['x/b.mdx', 'mdx', 'b', '/articles/b/', true],
+    ]);
+    expect([...bySlug.keys()]).toEqual(['a', 'b']);
+  });
+
+  it('reports a duplicate slug once, naming both files, and publishes only the first', () => {
+    const dir = contentFolder({ 'articles/attention/same.md': article('One'), 'articles/inference/same.md': article('Two') });
+    const { problems, bySlug } = takeInventory(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: path.join(dir, 'articles/inference/same.md'), line: 1, rule: 'file/duplicate-slug' });
+    expect(problems[0]!.message).toMatch(/duplicate slug "same": .*articles\/attention\/same\.md has the same file name, and both would be published at \/articles\/same\//);
+    expect(bySlug.get('same')?.data.title).toBe('One');
+  });
+
+  it('keeps reading after a broken file: problems with their lines, fallbacks for the rest', () => {
+    const dir = contentFolder({ 'articles/bad.md': '---\ndate: 2025-13-45\ntags: [a]\n---\n', 'articles/good.md': article('G') });
+    const { problems, bySlug } = takeInventory(dir);
+    expect(problems.map((problem) => `${path.basename(problem.file)}:${problem.line} ${problem.rule}`)).toEqual(['bad.md:1 frontmatter/missing-field', 'bad.md:2 frontmatter/date']);
+    expect(bySlug.get('bad')?.data.title).toBe('bad');
+    expect(bySlug.get('good')?.problems).toEqual([]);
+  });
+});
