@@ -14,7 +14,13 @@ import { settings } from './src/settings.ts';
 const port = settings.e2ePort;
 const sites = [
   { name: 'site', dir: '.kb-test/site', port, base: '/', testIgnore: ['**/xss.spec.ts'] },
-  { name: 'base-path', dir: '.kb-test/site-kb', port: port + 1, base: '/kb/', testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts'] },
+  {
+    name: 'base-path',
+    dir: '.kb-test/site-kb',
+    port: port + 1,
+    base: '/kb/',
+    testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts'],
+  },
   { name: 'xss', dir: '.kb-test/site-xss', port: port + 2, base: '/', testMatch: ['**/xss.spec.ts'] },
 ].filter((site) => site.name === 'site' || fs.existsSync(site.dir));
 
@@ -36,7 +42,15 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: settings.chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects,

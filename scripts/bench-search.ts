@@ -26,9 +26,26 @@ const log = (message: string) => console.log(`[bench:search] ${message}`);
 
 // Twenty queries of every kind the search handles; the generated corpus uses the same terms.
 const QUERIES = [
-  'KV cache', 'RoPE', '旋转位置编码', 'FlashAttention', 'softmax', '\\sqrt{d}', 'QK^T', '混合精度',
-  '注意力', 'Chinchilla', 'AdamW', 'speculative decoding', '位置编码', 'BF16', 'MoE 负载均衡',
-  'RoPE 外推', 'LoRA', 'PPO', '梯度检查点', 'layernorm',
+  'KV cache',
+  'RoPE',
+  '旋转位置编码',
+  'FlashAttention',
+  'softmax',
+  '\\sqrt{d}',
+  'QK^T',
+  '混合精度',
+  '注意力',
+  'Chinchilla',
+  'AdamW',
+  'speculative decoding',
+  '位置编码',
+  'BF16',
+  'MoE 负载均衡',
+  'RoPE 外推',
+  'LoRA',
+  'PPO',
+  '梯度检查点',
+  'layernorm',
 ];
 const DEBOUNCE_MS = 120; // src/client/search-header.ts
 
@@ -48,7 +65,8 @@ const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level:
  * and a generated corpus need not pass them.
  */
 async function build(label: string, contentDir: string | undefined, outDir: string): Promise<void> {
-  if (skipBuild && fs.existsSync(path.join(outDir, 'pagefind'))) return log(`${label}: reusing ${path.relative(process.cwd(), outDir)}`);
+  if (skipBuild && fs.existsSync(path.join(outDir, 'pagefind')))
+    return log(`${label}: reusing ${path.relative(process.cwd(), outDir)}`);
   log(`${label}: building into ${path.relative(process.cwd(), outDir)} (a few minutes for 1,000 articles)`);
   fs.rmSync(outDir, { recursive: true, force: true });
   const env = childEnv({
@@ -56,7 +74,11 @@ async function build(label: string, contentDir: string | undefined, outDir: stri
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(contentDir ? { KB_CONTENT_DIR: contentDir, KB_CACHE_DIR: path.join(root, `search-cache-${label}`) } : {}),
   });
-  const astro = spawnSync(process.execPath, [path.join(settings.root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: settings.root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const astro = spawnSync(process.execPath, [path.join(settings.root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: settings.root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (astro.status !== 0) throw new Error(`${label}: astro build failed`);
   const indexed = await buildSearchIndex(outDir);
   writeSecurityHeaders(outDir, settings.root);
@@ -67,7 +89,8 @@ async function build(label: string, contentDir: string | undefined, outDir: stri
 function indexSize(siteDir: string) {
   const dir = path.join(siteDir, 'pagefind');
   const all = filesUnder(dir);
-  const isIndex = (file: string) => /\/(index|fragment|filter)\/|\.pf_meta$|pagefind-entry\.json$|kb-vocabulary\.json$/.test(file);
+  const isIndex = (file: string) =>
+    /\/(index|fragment|filter)\/|\.pf_meta$|pagefind-entry\.json$|kb-vocabulary\.json$/.test(file);
   const index = all.filter(isIndex);
   return {
     indexBytes: sizeOf(index),
@@ -78,7 +101,11 @@ function indexSize(siteDir: string) {
 }
 
 async function serve(dir: string, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.join(settings.root, 'scripts/serve.ts'), '--port', String(port), '--dir', dir, '--base', '/'], { stdio: 'ignore' });
+  const server = spawn(
+    process.execPath,
+    [path.join(settings.root, 'scripts/serve.ts'), '--port', String(port), '--dir', dir, '--base', '/'],
+    { stdio: 'ignore' },
+  );
   for (let attempt = 0; attempt < 50; attempt++) {
     try {
       if ((await fetch(`http://localhost:${port}/`)).ok) return server;
@@ -92,23 +119,27 @@ async function serve(dir: string, port: number): Promise<ChildProcess> {
 }
 
 /** Types `query` into the header box and resolves when its results are rendered (ms). */
-const typeAndWait = (page: Page, query: string) => page.evaluate(async (query) => {
-  const input = document.querySelector<HTMLInputElement>('#header-search-input')!;
-  const listbox = document.querySelector<HTMLElement>('#header-search-listbox')!;
-  listbox.dataset.query = '';
-  const started = performance.now();
-  const done = new Promise<number>((resolve) => {
-    const check = () => {
-      if (listbox.dataset.query === query) { observer.disconnect(); resolve(performance.now() - started); }
-    };
-    const observer = new MutationObserver(check);
-    observer.observe(listbox, { attributes: true, childList: true });
-  });
-  input.focus();
-  input.value = query;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  return done;
-}, query);
+const typeAndWait = (page: Page, query: string) =>
+  page.evaluate(async (query) => {
+    const input = document.querySelector<HTMLInputElement>('#header-search-input')!;
+    const listbox = document.querySelector<HTMLElement>('#header-search-listbox')!;
+    listbox.dataset.query = '';
+    const started = performance.now();
+    const done = new Promise<number>((resolve) => {
+      const check = () => {
+        if (listbox.dataset.query === query) {
+          observer.disconnect();
+          resolve(performance.now() - started);
+        }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(listbox, { attributes: true, childList: true });
+    });
+    input.focus();
+    input.value = query;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return done;
+  }, query);
 
 async function measureBrowser(siteDir: string, port: number) {
   const server = await serve(siteDir, port);
@@ -131,10 +162,17 @@ async function measureBrowser(siteDir: string, port: number) {
     const searchFetches = fetched.filter((entry) => new URL(entry.url).pathname.startsWith('/pagefind/'));
     const fileOf = (url: string) => path.join(siteDir, decodeURIComponent(new URL(url).pathname));
     const firstQueryBytes = searchFetches.reduce((total, entry) => total + entry.bytes, 0);
-    const firstQueryGzip = searchFetches.reduce((total, entry) => total + (fs.existsSync(fileOf(entry.url)) ? gzipSize(fileOf(entry.url)) : entry.bytes), 0);
+    const firstQueryGzip = searchFetches.reduce(
+      (total, entry) => total + (fs.existsSync(fileOf(entry.url)) ? gzipSize(fileOf(entry.url)) : entry.bytes),
+      0,
+    );
     // The site's own scripts on the page (the search client is most of them).
-    const scripts = await page.evaluate(() => performance.getEntriesByType('resource')
-      .map((entry) => new URL(entry.name).pathname).filter((name) => name.startsWith('/_astro/') && name.endsWith('.js')));
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((name) => name.startsWith('/_astro/') && name.endsWith('.js')),
+    );
     const clientJs = [...new Set(scripts)].reduce((total, name) => total + gzipSize(path.join(siteDir, name)), 0);
 
     // Warm: the same page, twenty more queries, one after another.
@@ -160,7 +198,9 @@ async function measureBrowser(siteDir: string, port: number) {
 fs.mkdirSync(root, { recursive: true });
 if (!fs.existsSync(path.join(corpusDir, 'articles'))) {
   log(`generating ${N} articles with ${path.relative(process.cwd(), generator)}`);
-  const result = spawnSync(process.execPath, [generator, path.join(corpusDir, 'articles'), String(N)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [generator, path.join(corpusDir, 'articles'), String(N)], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('corpus generation failed');
 }
 
@@ -168,7 +208,8 @@ const sites = [
   { label: 'bundled', content: undefined, out: path.join(root, 'search-bundled-site'), port: 4431 },
   { label: `generated-${N}`, content: corpusDir, out: path.join(root, `search-${N}-site`), port: 4432 },
 ];
-const report: ({ site: string; articles: number; buildSeconds: number | null } & ReturnType<typeof indexSize> & Awaited<ReturnType<typeof measureBrowser>>)[] = [];
+const report: ({ site: string; articles: number; buildSeconds: number | null } & ReturnType<typeof indexSize> &
+  Awaited<ReturnType<typeof measureBrowser>>)[] = [];
 for (const site of sites) {
   const started = Date.now();
   await build(site.label, site.content, site.out);
@@ -177,13 +218,22 @@ for (const site of sites) {
   const size = indexSize(site.out);
   log(`${site.label}: measuring in Chromium`);
   const browser = await measureBrowser(site.out, site.port);
-  report.push({ site: site.label, articles: pages, buildSeconds: skipBuild ? null : Math.round(buildSeconds), ...size, ...browser });
+  report.push({
+    site: site.label,
+    articles: pages,
+    buildSeconds: skipBuild ? null : Math.round(buildSeconds),
+    ...size,
+    ...browser,
+  });
 }
 
 const lines = [
   `| site | articles | index on disk | Pagefind runtime | first query: requests, bytes (gzip) | site JS on the page (gzip) | first query, cold | keystroke → results, median of ${QUERIES.length} (max) |`,
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...report.map((row) => `| ${row.site} | ${row.articles} | ${kib(row.indexBytes)} in ${row.indexFiles} files | ${kib(row.runtimeBytes)} | ${row.firstQueryRequests}, ${kib(row.firstQueryBytes)} (${kib(row.firstQueryGzipBytes)}) | ${kib(row.searchClientJsGzipBytes)} | ${row.firstQueryMs} ms | ${row.medianMs} ms (${row.maxMs} ms) |`),
+  ...report.map(
+    (row) =>
+      `| ${row.site} | ${row.articles} | ${kib(row.indexBytes)} in ${row.indexFiles} files | ${kib(row.runtimeBytes)} | ${row.firstQueryRequests}, ${kib(row.firstQueryBytes)} (${kib(row.firstQueryGzipBytes)}) | ${kib(row.searchClientJsGzipBytes)} | ${row.firstQueryMs} ms | ${row.medianMs} ms (${row.maxMs} ms) |`,
+  ),
   '',
   `Keystroke → results includes the ${DEBOUNCE_MS} ms debounce of the header box (median without it: ${report.map((row) => `${row.site} ${row.medianMsWithoutDebounce} ms`).join(', ')}).`,
   'Bytes are as served by scripts/serve.ts (no compression); gzip is what a compressing host would send.',

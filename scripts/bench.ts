@@ -57,19 +57,36 @@ interface ScenarioResult {
 
 type Step = 'cold' | 'unchanged' | 'editOne';
 
-async function scenario(label: string, build: (env: NodeJS.ProcessEnv) => Promise<Measurement>): Promise<ScenarioResult> {
-  const results: Record<Step, number[]> & { peakMiB: number; out: string } = { cold: [], unchanged: [], editOne: [], peakMiB: 0, out: '' };
+async function scenario(
+  label: string,
+  build: (env: NodeJS.ProcessEnv) => Promise<Measurement>,
+): Promise<ScenarioResult> {
+  const results: Record<Step, number[]> & { peakMiB: number; out: string } = {
+    cold: [],
+    unchanged: [],
+    editOne: [],
+    peakMiB: 0,
+    out: '',
+  };
   for (let run = 1; run <= RUNS; run++) {
     const content = freshContent(label);
     const cache = path.join(root, 'work', `${label}-cache`);
     const out = path.join(root, 'work', `${label}-out`);
     fs.rmSync(cache, { recursive: true, force: true });
     fs.rmSync(out, { recursive: true, force: true });
-    const env = childEnv({ KB_CONTENT_DIR: content, KB_CACHE_DIR: cache, KB_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' });
+    const env = childEnv({
+      KB_CONTENT_DIR: content,
+      KB_CACHE_DIR: cache,
+      KB_OUT_DIR: out,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    });
     for (const step of ['cold', 'unchanged', 'editOne'] as const) {
       if (step === 'editOne') {
         const first = fs.readdirSync(path.join(content, 'articles')).sort()[0]!;
-        fs.appendFileSync(path.join(content, 'articles', first), `\n\n编辑后追加的一段：$x_{${run}}^2$ 与 **粗体**。\n`);
+        fs.appendFileSync(
+          path.join(content, 'articles', first),
+          `\n\n编辑后追加的一段：$x_{${run}}^2$ 与 **粗体**。\n`,
+        );
       }
       log(`${label} run ${run}/${RUNS}: ${step} build …`);
       const result = await build(env);
@@ -93,7 +110,16 @@ async function scenario(label: string, build: (env: NodeJS.ProcessEnv) => Promis
 const site = await scenario('site', (env) => measure(node, [path.join(settings.root, 'scripts/build.ts')], { env }));
 const baseline = withBaseline
   ? await scenario('baseline', (env) =>
-      measure(node, [path.join(settings.root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', path.join(settings.root, 'scripts/bench/baseline')], { env }),
+      measure(
+        node,
+        [
+          path.join(settings.root, 'node_modules/astro/bin/astro.mjs'),
+          'build',
+          '--root',
+          path.join(settings.root, 'scripts/bench/baseline'),
+        ],
+        { env },
+      ),
     )
   : undefined;
 
@@ -105,7 +131,11 @@ const css = [...String(html).matchAll(/<link rel="stylesheet" href="([^"]+)"/g)]
   fs.readFileSync(path.join(site.out, match[1]!.replace(/^\//, ''))),
 );
 const gzip = (buffer: Buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
-const pageWeight = { htmlGzipKiB: gzip(html) / 1024, cssGzipKiB: css.reduce((sum, file) => sum + gzip(file), 0) / 1024, scripts: (String(html).match(/<script[^>]+src=/g) ?? []).length };
+const pageWeight = {
+  htmlGzipKiB: gzip(html) / 1024,
+  cssGzipKiB: css.reduce((sum, file) => sum + gzip(file), 0) / 1024,
+  scripts: (String(html).match(/<script[^>]+src=/g) ?? []).length,
+};
 
 // First search: the bytes Pagefind fetches for one query in Chromium. Then a spot check
 // that pages and the index are right: three articles, spread over the corpus, each page
@@ -126,7 +156,10 @@ try {
     const page = fs.readFileSync(path.join(site.out, 'articles', pick.slug, 'index.html'), 'utf8');
     spotCheck.push({
       slug: pick.slug,
-      pageHasTitle: page.includes(`<h1 data-pagefind-meta="title">${pick.title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</h1>`) || page.includes(pick.title),
+      pageHasTitle:
+        page.includes(
+          `<h1 data-pagefind-meta="title">${pick.title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</h1>`,
+        ) || page.includes(pick.title),
       // Twenty hits that all carry this exact title also count: the corpus repeats titles.
       foundByTitle:
         result.top[index + 1]!.some((hit) => hit.url.includes(`/articles/${pick.slug}/`)) ||
@@ -137,7 +170,9 @@ try {
   log(`search measurement skipped: ${(error as Error).message}`);
 }
 
-const entry = JSON.parse(fs.readFileSync(path.join(site.out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+const entry = JSON.parse(fs.readFileSync(path.join(site.out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+  languages: Record<string, { page_count: number }>;
+};
 const indexedPages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 const report = {
   date: new Date().toISOString(),

@@ -21,7 +21,14 @@ import type { BuildContext, Stage } from './build/stage.ts';
 import { option } from './lib/cli.ts';
 
 /** The stages in order; stages in one group run side by side. */
-const STAGES: Stage[][] = [[checkSourcesStage], [prerenderStage], [astroStage], [searchIndexStage, htmlValidationStage], [securityHeadersStage], [siteChecksStage]];
+const STAGES: Stage[][] = [
+  [checkSourcesStage],
+  [prerenderStage],
+  [astroStage],
+  [searchIndexStage, htmlValidationStage],
+  [securityHeadersStage],
+  [siteChecksStage],
+];
 
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
@@ -29,20 +36,31 @@ const log = (message: string) => console.log(`[kb] ${message}`);
 
 const maxProblems = Number(option('max-problems', 'Infinity'));
 
-
 const shown = (dir: string) => path.relative(process.cwd(), dir) || dir;
 const reportFile = path.join(path.dirname(settings.outDir), 'kb-problems.json');
 
 const fingerprint = buildFingerprint(settings);
 if (isUpToDate(settings, fingerprint)) {
   // The warnings of that build still stand: show them again.
-  if (fs.existsSync(reportFile)) console.log(formatReport(summarise((JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { problems: Problem[] }).problems), maxProblems));
+  if (fs.existsSync(reportFile))
+    console.log(
+      formatReport(
+        summarise((JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { problems: Problem[] }).problems),
+        maxProblems,
+      ),
+    );
   log(`nothing changed since the last build: ${shown(settings.outDir)}/ is up to date (KB_FORCE=1 rebuilds anyway)`);
   process.exit(0);
 }
 
 const output = prepareOutput(settings.outDir);
-const context: BuildContext = { settings, stagingDir: output.stagingDir, workDir: output.workDir, inventory: undefined, log };
+const context: BuildContext = {
+  settings,
+  stagingDir: output.stagingDir,
+  workDir: output.workDir,
+  inventory: undefined,
+  log,
+};
 const found: Problem[] = [];
 let halted = false;
 for (const group of STAGES) {
@@ -67,7 +85,9 @@ if (summary.errors > 0 || halted) {
 output.swap();
 recordBuild(settings, fingerprint);
 if (summary.problems.length > 0) {
-  const lenient = settings.lenient ? ' (KB_LENIENT=1: content errors are published as warnings and marked on the pages)' : '';
+  const lenient = settings.lenient
+    ? ' (KB_LENIENT=1: content errors are published as warnings and marked on the pages)'
+    : '';
   console.log(`\n[kb] ${headline(summary)}${lenient}`);
   console.log(formatReport(summary, maxProblems));
 }

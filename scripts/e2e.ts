@@ -16,7 +16,8 @@ const builds = [
   { out: site('site-kb'), env: { KB_BASE: '/kb/' } },
   { out: site('site-xss'), env: { KB_CONTENT_DIR: path.join(settings.root, 'tests/fixtures/xss-metadata') } },
 ];
-const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, args, { stdio: 'inherit', env: childEnv(env) }).status ?? 1;
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, args, { stdio: 'inherit', env: childEnv(env) }).status ?? 1;
 
 if (!settings.e2eSkipBuild) {
   for (const build of builds) {

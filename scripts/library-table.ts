@@ -41,7 +41,9 @@ const header = ['article', 'lang', 'prose', 'formulas', 'code blocks', 'runnable
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map((_, i) => (i < 3 ? ' --- ' : ' ---: ')).join('|')}|`);
 for (const row of rows) {
-  console.log(`| ${[row.article, row.lang, row.size, row.formulas, row.codeBlocks, row.runnable, row.internalLinks, row.papers].join(' | ')} |`);
+  console.log(
+    `| ${[row.article, row.lang, row.size, row.formulas, row.codeBlocks, row.runnable, row.internalLinks, row.papers].join(' | ')} |`,
+  );
 }
 const sum = (key: Exclude<keyof Row, 'article' | 'lang' | 'size'>) => rows.reduce((total, row) => total + row[key], 0);
 console.log(

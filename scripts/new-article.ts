@@ -44,4 +44,6 @@ const lines = [
   '',
 ];
 fs.writeFileSync(file, lines.join('\n'));
-console.log(`created ${path.relative(process.cwd(), file)} (draft: visible in npm run dev; content folder ${settings.contentDir})`);
+console.log(
+  `created ${path.relative(process.cwd(), file)} (draft: visible in npm run dev; content folder ${settings.contentDir})`,
+);

@@ -16,20 +16,43 @@ const root = path.resolve(option('dir', settings.outDir));
 const base = normaliseBase(option('base', settings.base));
 // --no-headers serves the site as GitHub Pages would: without the _headers file.
 const headersFile = path.join(root, '_headers');
-const rules = process.argv.includes('--no-headers') || !fs.existsSync(headersFile) ? [] : parseHeadersFile(fs.readFileSync(headersFile, 'utf8'));
+const rules =
+  process.argv.includes('--no-headers') || !fs.existsSync(headersFile)
+    ? []
+    : parseHeadersFile(fs.readFileSync(headersFile, 'utf8'));
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.avif': 'image/avif',
-  '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.pdf': 'application/pdf', '.ico': 'image/x-icon',
-  '.pf_meta': 'application/octet-stream', '.pagefind': 'application/octet-stream', '.pf_fragment': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream', '.pf_filter': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+  '.ico': 'image/x-icon',
+  '.pf_meta': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
 };
 
 function send(res: http.ServerResponse, status: number, file: string, urlPath: string) {
-  res.writeHead(status, { 'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', ...headersFor(rules, urlPath) });
+  res.writeHead(status, {
+    'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    ...headersFor(rules, urlPath),
+  });
   fs.createReadStream(file).pipe(res);
 }
 
@@ -58,5 +81,7 @@ const server = http.createServer((req, res) => {
 });
 
 server.listen(port, '127.0.0.1', () => {
-  console.log(`ML 知识库 is served at http://localhost:${port}${base} (from ${path.relative(process.cwd(), root) || root}); Ctrl-C stops it`);
+  console.log(
+    `ML 知识库 is served at http://localhost:${port}${base} (from ${path.relative(process.cwd(), root) || root}); Ctrl-C stops it`,
+  );
 });

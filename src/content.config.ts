@@ -20,7 +20,8 @@ const articlesLoader: Loader = {
     const sync = async () => {
       const taken = inventory();
       // `npm run build` has reported these already; `astro dev` has not.
-      if (!settings.sourcesChecked) for (const problem of taken.problems) console.warn(`[kb] ${problem.severity}: ${formatProblem(problem)}`);
+      if (!settings.sourcesChecked)
+        for (const problem of taken.problems) console.warn(`[kb] ${problem.severity}: ${formatProblem(problem)}`);
       const kept = new Set<string>();
       for (const article of taken.bySlug.values()) {
         if (article.format === 'mdx') {

@@ -98,7 +98,8 @@ function integer(env: Env, name: string, fallback: number, example: string): num
 export function normaliseBase(value: string | undefined): string {
   if (value === undefined) return '/';
   if (!value.startsWith('/')) throw invalid('KB_BASE', value, 'the base path must start with /', '/kb/');
-  if (/[?#\s\\]|\/\//.test(value)) throw invalid('KB_BASE', value, 'the base path is a URL path: no spaces, ?, #, \\ or //', '/kb/');
+  if (/[?#\s\\]|\/\//.test(value))
+    throw invalid('KB_BASE', value, 'the base path is a URL path: no spaces, ?, #, \\ or //', '/kb/');
   return value.replace(/\/?$/, '/');
 }
 
@@ -137,7 +138,9 @@ export function readSettings(env: Env, cwd: string): Settings {
     ? resolve(cacheValue)
     : bundledContent
       ? resolve('node_modules/.astro')
-      : resolve(`node_modules/.astro/content-${crypto.createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`);
+      : resolve(
+          `node_modules/.astro/content-${crypto.createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`,
+        );
 
   const uiLang = text(env, 'KB_UI_LANG') ?? 'zh';
   if (uiLang !== 'zh' && uiLang !== 'en') throw invalid('KB_UI_LANG', uiLang, 'the UI languages are zh and en', 'en');
@@ -193,7 +196,8 @@ export function outputSettings(settings: Settings): string[] {
  */
 export function childEnv(changes: Env = {}): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...process.env, ...changes })) if (value !== undefined) env[name] = value;
+  for (const [name, value] of Object.entries({ ...process.env, ...changes }))
+    if (value !== undefined) env[name] = value;
   for (const [name, value] of Object.entries(changes)) if (value === undefined) delete env[name];
   return env;
 }

@@ -18,17 +18,21 @@ export const astroStage: Stage = {
     fs.rmSync(problemsFile, { force: true });
     const tail: string[] = [];
     const status = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, [path.join(context.settings.root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-        cwd: context.settings.root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: childEnv({
-          KB_OUT_DIR: context.stagingDir,
-          KB_CACHE_DIR: context.settings.cacheDir,
-          KB_SOURCES_CHECKED: '1',
-          KB_PROBLEMS_FILE: problemsFile,
-          ASTRO_TELEMETRY_DISABLED: '1',
-        }),
-      });
+      const child = spawn(
+        process.execPath,
+        [path.join(context.settings.root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+        {
+          cwd: context.settings.root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: childEnv({
+            KB_OUT_DIR: context.stagingDir,
+            KB_CACHE_DIR: context.settings.cacheDir,
+            KB_SOURCES_CHECKED: '1',
+            KB_PROBLEMS_FILE: problemsFile,
+            ASTRO_TELEMETRY_DISABLED: '1',
+          }),
+        },
+      );
       const keep = (chunk: Buffer, stream: NodeJS.WriteStream) => {
         stream.write(chunk);
         tail.push(chunk.toString('utf8'));
@@ -38,10 +42,18 @@ export const astroStage: Stage = {
       child.stderr.on('data', (chunk: Buffer) => keep(chunk, process.stderr));
       child.on('close', (code) => resolve(code ?? 1));
     });
-    const problems: Problem[] = fs.existsSync(problemsFile) ? (JSON.parse(fs.readFileSync(problemsFile, 'utf8')) as Problem[]) : [];
+    const problems: Problem[] = fs.existsSync(problemsFile)
+      ? (JSON.parse(fs.readFileSync(problemsFile, 'utf8')) as Problem[])
+      : [];
     fs.rmSync(problemsFile, { force: true });
     if (status === 0) return { problems };
-    const output = tail.join('').replace(/\u001b\[[0-9;]*m/g, '').trim().split('\n').slice(-15).join('\n');
+    const output = tail
+      .join('')
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .trim()
+      .split('\n')
+      .slice(-15)
+      .join('\n');
     problems.push({
       file: '',
       page: 'astro build',

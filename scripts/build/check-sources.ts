@@ -16,7 +16,15 @@ export const checkSourcesStage: Stage = {
     } catch (error) {
       if (!(error instanceof TaxonomyError)) throw error;
       return {
-        problems: [{ file: error.file, severity: 'error', rule: 'taxonomy/invalid', message: error.message, fix: 'fix the taxonomy file: every article is checked against it' }],
+        problems: [
+          {
+            file: error.file,
+            severity: 'error',
+            rule: 'taxonomy/invalid',
+            message: error.message,
+            fix: 'fix the taxonomy file: every article is checked against it',
+          },
+        ],
         halt: true,
       };
     }

@@ -10,7 +10,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { outputSettings, type Settings } from '../../src/settings.ts';
 
-const SOURCES = ['src', 'public', 'scripts/build.ts', 'scripts/build', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = [
+  'src',
+  'public',
+  'scripts/build.ts',
+  'scripts/build',
+  'astro.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 function addTree(hash: crypto.Hash, target: string): void {
   if (!fs.existsSync(target)) return;
@@ -40,7 +48,10 @@ function manifestPath(settings: Settings): string {
 export function isUpToDate(settings: Settings, fingerprint: string): boolean {
   if (settings.force || !fs.existsSync(path.join(settings.outDir, 'index.html'))) return false;
   try {
-    return (JSON.parse(fs.readFileSync(manifestPath(settings), 'utf8')) as { fingerprint: string }).fingerprint === fingerprint;
+    return (
+      (JSON.parse(fs.readFileSync(manifestPath(settings), 'utf8')) as { fingerprint: string }).fingerprint ===
+      fingerprint
+    );
   } catch {
     return false;
   }

@@ -73,16 +73,33 @@ export async function validateHtml(root: string, options: ValidationOptions): Pr
   try {
     htmlValidate = await import('html-validate');
   } catch {
-    return { problems: [], skipped: 'html-validate is not installed (npm ci without --omit=dev installs it)', validated: 0, note: undefined };
+    return {
+      problems: [],
+      skipped: 'html-validate is not installed (npm ci without --omit=dev installs it)',
+      validated: 0,
+      note: undefined,
+    };
   }
   const configText = fs.readFileSync(options.configFile, 'utf8');
-  const validator = new htmlValidate.HtmlValidate(new htmlValidate.StaticConfigLoader(JSON.parse(configText) as ConstructorParameters<typeof htmlValidate.StaticConfigLoader>[0]));
+  const validator = new htmlValidate.HtmlValidate(
+    new htmlValidate.StaticConfigLoader(
+      JSON.parse(configText) as ConstructorParameters<typeof htmlValidate.StaticConfigLoader>[0],
+    ),
+  );
   // Pages that passed before, by content: a rebuild validates only what changed.
-  const salt = crypto.createHash('sha256').update(configText).update(htmlValidate.version ?? '').digest('hex');
+  const salt = crypto
+    .createHash('sha256')
+    .update(configText)
+    .update(htmlValidate.version ?? '')
+    .digest('hex');
   let passed = new Set<string>();
   let seen = new Set<string>();
   try {
-    const cached = JSON.parse(fs.readFileSync(options.cacheFile, 'utf8')) as { salt: string; pages: string[]; seen?: string[] };
+    const cached = JSON.parse(fs.readFileSync(options.cacheFile, 'utf8')) as {
+      salt: string;
+      pages: string[];
+      seen?: string[];
+    };
     if (cached.salt === salt) {
       passed = new Set(cached.pages);
       seen = new Set(cached.seen ?? []);
@@ -93,7 +110,10 @@ export async function validateHtml(root: string, options: ValidationOptions): Pr
   // Hashes first; only the pages chosen below are read again to be validated.
   const pages = htmlFiles(root).map((file) => ({
     file,
-    hash: crypto.createHash('sha256').update(withoutKatexInternals(fs.readFileSync(file, 'utf8'))).digest('hex'),
+    hash: crypto
+      .createHash('sha256')
+      .update(withoutKatexInternals(fs.readFileSync(file, 'utf8')))
+      .digest('hex'),
   }));
   const todo = pages.filter((page) => !passed.has(page.hash));
   // A large site validates a deterministic sample per build: pages that changed since the
@@ -104,7 +124,12 @@ export async function validateHtml(root: string, options: ValidationOptions): Pr
   const older = todo.filter((page) => seen.has(page.hash)).sort(byHash);
   const rotation = seen.size > 0 ? 20 : options.limit;
   const chosen =
-    options.limit <= 0 ? todo : [...fresh.slice(0, options.limit), ...older.slice(0, Math.max(0, Math.min(rotation, options.limit - fresh.length)))];
+    options.limit <= 0
+      ? todo
+      : [
+          ...fresh.slice(0, options.limit),
+          ...older.slice(0, Math.max(0, Math.min(rotation, options.limit - fresh.length))),
+        ];
   const problems: Problem[] = [];
   for (const page of chosen) {
     const report = await validator.validateString(withoutKatexInternals(fs.readFileSync(page.file, 'utf8')), page.file);
@@ -124,7 +149,10 @@ export async function validateHtml(root: string, options: ValidationOptions): Pr
     }
   }
   fs.mkdirSync(path.dirname(options.cacheFile), { recursive: true });
-  fs.writeFileSync(options.cacheFile, JSON.stringify({ salt, pages: [...passed].slice(-50_000), seen: pages.map((page) => page.hash) }));
+  fs.writeFileSync(
+    options.cacheFile,
+    JSON.stringify({ salt, pages: [...passed].slice(-50_000), seen: pages.map((page) => page.hash) }),
+  );
   const note =
     chosen.length < todo.length
       ? `validated ${chosen.length} pages (${fresh.length} changed); ${todo.length - chosen.length} not yet validated are checked in later builds (KB_VALIDATE_LIMIT=0 validates all now)`

@@ -34,10 +34,12 @@ export function prepareOutput(finalDir: string): Output {
   // Leftovers of builds that were killed; folders of builds still running are theirs.
   for (const name of fs.readdirSync(workDir)) {
     const pid = Number(/-(\d+)(\.json)?$/.exec(name)?.[1]);
-    if (!pid || !isRunning(pid) || pid === process.pid) fs.rmSync(path.join(workDir, name), { recursive: true, force: true });
+    if (!pid || !isRunning(pid) || pid === process.pid)
+      fs.rmSync(path.join(workDir, name), { recursive: true, force: true });
   }
   const removeEmptyWorkDir = () => {
-    if (fs.existsSync(workDir) && fs.readdirSync(workDir).length === 0) fs.rmSync(workDir, { recursive: true, force: true });
+    if (fs.existsSync(workDir) && fs.readdirSync(workDir).length === 0)
+      fs.rmSync(workDir, { recursive: true, force: true });
   };
   return {
     finalDir,

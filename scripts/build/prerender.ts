@@ -50,11 +50,15 @@ function renderShare(files: string[], root: string): Promise<{ problems: Problem
 export const prerenderStage: Stage = {
   name: 'rendering articles (cached, one worker per core)',
   async run(context: BuildContext) {
-    const files = (context.inventory?.articles ?? []).filter((article) => article.publishable).map((article) => article.file);
+    const files = (context.inventory?.articles ?? [])
+      .filter((article) => article.publishable)
+      .map((article) => article.file);
     const workers = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(files.length / 50)));
     const shares = Array.from({ length: workers }, (_, i) => files.filter((_, index) => index % workers === i));
     const results = await Promise.all(shares.map((share) => renderShare(share, context.settings.root)));
     context.log(`${files.length} articles ready (${workers} worker${workers > 1 ? 's' : ''})`);
-    return { problems: results.flatMap((result) => (result.crashed ? [...result.problems, result.crashed] : result.problems)) };
+    return {
+      problems: results.flatMap((result) => (result.crashed ? [...result.problems, result.crashed] : result.problems)),
+    };
   },
 };

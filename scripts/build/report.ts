@@ -19,12 +19,18 @@ const SITE_RULES = /^(headers|build)\//;
 /** Lenient builds publish content errors as warnings (the pages mark them). */
 export function applyLeniency(problems: Problem[], lenient: boolean): Problem[] {
   if (!lenient) return problems;
-  return problems.map((problem) => (problem.severity === 'error' && !SITE_RULES.test(problem.rule) ? { ...problem, severity: 'warning' } : problem));
+  return problems.map((problem) =>
+    problem.severity === 'error' && !SITE_RULES.test(problem.rule) ? { ...problem, severity: 'warning' } : problem,
+  );
 }
 
 export function summarise(problems: Problem[]): ReportSummary {
   const sorted = sortProblems(uniqueProblems(problems));
-  return { problems: sorted, errors: sorted.filter((problem) => problem.severity === 'error').length, warnings: sorted.filter((problem) => problem.severity === 'warning').length };
+  return {
+    problems: sorted,
+    errors: sorted.filter((problem) => problem.severity === 'error').length,
+    warnings: sorted.filter((problem) => problem.severity === 'warning').length,
+  };
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -45,7 +51,8 @@ export function formatReport(summary: ReportSummary, maxProblems = Infinity): st
     lines.push(`  ${problem.severity === 'error' ? '✗' : '⚠'} ${first}`, ...rest.map((line) => `  ${line}`));
     shown++;
   }
-  if (shown < summary.problems.length) lines.push('', `  … and ${summary.problems.length - shown} more (every one is in the JSON file named above)`);
+  if (shown < summary.problems.length)
+    lines.push('', `  … and ${summary.problems.length - shown} more (every one is in the JSON file named above)`);
   const byRule = new Map<string, number>();
   for (const problem of summary.problems) byRule.set(problem.rule, (byRule.get(problem.rule) ?? 0) + 1);
   const rules = [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -60,5 +67,8 @@ export function headline(summary: ReportSummary): string {
 
 /** Writes every problem, as data, for editors and scripts. */
 export function writeReport(summary: ReportSummary, jsonFile: string): void {
-  fs.writeFileSync(jsonFile, `${JSON.stringify({ errors: summary.errors, warnings: summary.warnings, problems: summary.problems }, null, 2)}\n`);
+  fs.writeFileSync(
+    jsonFile,
+    `${JSON.stringify({ errors: summary.errors, warnings: summary.warnings, problems: summary.problems }, null, 2)}\n`,
+  );
 }

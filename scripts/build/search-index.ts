@@ -24,7 +24,8 @@ import * as pagefind from 'pagefind';
 import { htmlFiles } from './pages.ts';
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' };
-const decodeEntities = (text: string) => text.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, name: string) => ENTITIES[name]!);
+const decodeEntities = (text: string) =>
+  text.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, name: string) => ENTITIES[name]!);
 
 /**
  * KaTeX's MathML (`<span class="katex-mathml"><math>…<annotation encoding="application/x-tex">TeX
@@ -90,7 +91,8 @@ function createVocabulary() {
       for (const word of latinWords(stripTags([...headings, ...metas, ...filters].join(' ')))) strong.add(word);
       const body = /data-pagefind-body[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
       // Tags are replaced by spaces, so KaTeX's one-glyph spans never join into words.
-      for (const word of latinWords(stripTags(texForIndex(body)))) pagesPerWord.set(word, (pagesPerWord.get(word) ?? 0) + 1);
+      for (const word of latinWords(stripTags(texForIndex(body))))
+        pagesPerWord.set(word, (pagesPerWord.get(word) ?? 0) + 1);
     },
     words() {
       const all = new Set(strong);

@@ -12,7 +12,8 @@ import { parseHeadersFile, sitePolicy } from '../../src/lib/headers-file.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 import { htmlFiles } from './pages.ts';
 
-export const scriptHash = (code: string): string => `'sha256-${crypto.createHash('sha256').update(code).digest('base64')}'`;
+export const scriptHash = (code: string): string =>
+  `'sha256-${crypto.createHash('sha256').update(code).digest('base64')}'`;
 
 /**
  * The inline <script> elements of a page, as a browser sees them: a tag scanner that skips
@@ -63,18 +64,40 @@ export function inlineScripts(siteDir: string): Map<string, string[]> {
   return found;
 }
 
-const headersProblem = (message: string, fix: string, root = process.cwd()): Problem => ({ file: path.join(root, 'public/_headers'), severity: 'error', rule: 'headers/csp', message, fix });
+const headersProblem = (message: string, fix: string, root = process.cwd()): Problem => ({
+  file: path.join(root, 'public/_headers'),
+  severity: 'error',
+  rule: 'headers/csp',
+  message,
+  fix,
+});
 
 /** Problems with the built site's security headers; empty when all is well. */
 export function checkSecurityHeaders(siteDir: string): Problem[] {
   const file = path.join(siteDir, '_headers');
-  if (!fs.existsSync(file)) return [headersProblem('_headers is missing from the build', 'public/_headers should have been copied into the build: restore it')];
+  if (!fs.existsSync(file))
+    return [
+      headersProblem(
+        '_headers is missing from the build',
+        'public/_headers should have been copied into the build: restore it',
+      ),
+    ];
   const policy = sitePolicy(parseHeadersFile(fs.readFileSync(file, 'utf8')));
-  if (!policy) return [headersProblem('public/_headers has no Content-Security-Policy for /*', 'add one under the /* rule')];
-  const scriptSrc = policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src')) ?? '';
+  if (!policy)
+    return [headersProblem('public/_headers has no Content-Security-Policy for /*', 'add one under the /* rule')];
+  const scriptSrc =
+    policy
+      .split(';')
+      .map((directive) => directive.trim())
+      .find((directive) => directive.startsWith('script-src')) ?? '';
   const problems: Problem[] = [];
   if (/'unsafe-inline'|'unsafe-eval'/.test(scriptSrc)) {
-    problems.push(headersProblem(`script-src must not allow 'unsafe-inline' or 'unsafe-eval' (${scriptSrc})`, 'remove them; move inline code into a module under src/client/'));
+    problems.push(
+      headersProblem(
+        `script-src must not allow 'unsafe-inline' or 'unsafe-eval' (${scriptSrc})`,
+        'remove them; move inline code into a module under src/client/',
+      ),
+    );
   }
   for (const [hash, pages] of inlineScripts(siteDir)) {
     if (!scriptSrc.split(/\s+/).includes(hash)) {

@@ -63,35 +63,76 @@ function readPage(html: string, rel: string): PageFacts {
  * @param base    the base path it is built for ('/' or '/kb/')
  * @param sources url path of an article page → its source file and links
  */
-export function checkSite(root: string, base = '/', sources = new Map<string, PageSource>()): { problems: Problem[]; pageCount: number } {
+export function checkSite(
+  root: string,
+  base = '/',
+  sources = new Map<string, PageSource>(),
+): { problems: Problem[]; pageCount: number } {
   const problems: Problem[] = [];
   const pages = new Map<string, PageFacts>();
   for (const file of htmlFiles(root)) {
-    pages.set(pageUrl(root, file, base), readPage(fs.readFileSync(file, 'utf8'), path.relative(root, file).split(path.sep).join('/')));
+    pages.set(
+      pageUrl(root, file, base),
+      readPage(fs.readFileSync(file, 'utf8'), path.relative(root, file).split(path.sep).join('/')),
+    );
   }
-  const onPage = (urlPath: string, rule: string, message: string, fix: string): Problem => ({ file: '', page: urlPath, severity: 'error', rule, message, fix });
+  const onPage = (urlPath: string, rule: string, message: string, fix: string): Problem => ({
+    file: '',
+    page: urlPath,
+    severity: 'error',
+    rule,
+    message,
+    fix,
+  });
 
   const titles = new Map<string, string>();
   for (const [urlPath, page] of pages) {
     if (page.rel === '404.html') continue;
     if (!page.title?.trim()) problems.push(onPage(urlPath, 'page/title', 'no <title>', 'give the page a title'));
     else if (titles.has(page.title)) {
-      problems.push(onPage(urlPath, 'page/title', `same <title> as ${titles.get(page.title)}: "${decodeEntities(page.title)}"`, 'titles must be unique: change one of them'));
+      problems.push(
+        onPage(
+          urlPath,
+          'page/title',
+          `same <title> as ${titles.get(page.title)}: "${decodeEntities(page.title)}"`,
+          'titles must be unique: change one of them',
+        ),
+      );
     } else titles.set(page.title, urlPath);
-    if (!page.hasDescription) problems.push(onPage(urlPath, 'page/description', 'no description meta (or an empty one)', 'give the page a description'));
-    if (!page.hasCanonical) problems.push(onPage(urlPath, 'page/canonical', 'no canonical link', 'add <link rel="canonical">'));
+    if (!page.hasDescription)
+      problems.push(
+        onPage(urlPath, 'page/description', 'no description meta (or an empty one)', 'give the page a description'),
+      );
+    if (!page.hasCanonical)
+      problems.push(onPage(urlPath, 'page/canonical', 'no canonical link', 'add <link rel="canonical">'));
   }
 
   for (const [urlPath, page] of pages) {
     // Loads from another origin: the site must work offline and under its CSP.
     for (const url of page.foreign) {
-      problems.push(onPage(urlPath, 'page/foreign-origin', `loads ${url} from another origin`, 'self-host it (put the file in public/ or import it)'));
+      problems.push(
+        onPage(
+          urlPath,
+          'page/foreign-origin',
+          `loads ${url} from another origin`,
+          'self-host it (put the file in public/ or import it)',
+        ),
+      );
     }
     const source = sources.get(urlPath);
     const at = (href: string, rule: string, message: string, fix: string): Problem => {
       const link = source?.links.find((candidate) => candidate.href === href);
       if (!source) return onPage(urlPath, rule, message, fix);
-      return { file: source.file, page: urlPath, line: link?.line, column: link?.column, severity: 'error', rule, message: `${message} (on ${urlPath})`, fix };
+      return {
+        file: source.file,
+        page: urlPath,
+        line: link?.line,
+        column: link?.column,
+        severity: 'error',
+        rule,
+        message: `${message} (on ${urlPath})`,
+        fix,
+      };
     };
     for (const href of page.hrefs) {
       if (/^(https?:|mailto:|\/\/|data:|javascript:|tel:)/i.test(href)) continue;
@@ -99,14 +140,23 @@ export function checkSite(root: string, base = '/', sources = new Map<string, Pa
       const targetPath = decodeURIComponent(target.pathname);
       const hash = decodeURIComponent(target.hash.slice(1));
       if (!targetPath.startsWith(base)) {
-        problems.push(at(href, 'link/outside-base', `link "${href}" leaves the base path ${base}`, `link to a page below ${base}`));
+        problems.push(
+          at(href, 'link/outside-base', `link "${href}" leaves the base path ${base}`, `link to a page below ${base}`),
+        );
         continue;
       }
       const targetPage = pages.get(targetPath);
       if (!targetPage) {
         const asFile = path.join(root, targetPath.slice(base.length));
         if (fs.existsSync(asFile) && fs.statSync(asFile).isFile()) continue;
-        problems.push(at(href, 'link/broken', `broken link "${href}": there is no page at ${targetPath}`, 'fix the address or remove the link'));
+        problems.push(
+          at(
+            href,
+            'link/broken',
+            `broken link "${href}": there is no page at ${targetPath}`,
+            'fix the address or remove the link',
+          ),
+        );
         continue;
       }
       if (hash && !targetPage.ids.has(hash)) {

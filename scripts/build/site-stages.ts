@@ -25,7 +25,16 @@ export const searchIndexStage: Stage = {
       return { problems: [] };
     } catch (error) {
       return {
-        problems: [{ file: '', page: 'pagefind', severity: 'error', rule: 'build/search-index', message: `Pagefind failed: ${(error as Error).message}`, fix: 'build with KB_SEARCH=0 to publish without search, and report the error' }],
+        problems: [
+          {
+            file: '',
+            page: 'pagefind',
+            severity: 'error',
+            rule: 'build/search-index',
+            message: `Pagefind failed: ${(error as Error).message}`,
+            fix: 'build with KB_SEARCH=0 to publish without search, and report the error',
+          },
+        ],
       };
     }
   },

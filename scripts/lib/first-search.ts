@@ -16,12 +16,26 @@ interface PagefindModule {
  * Runs queries through Pagefind in Chromium. Returns the bytes fetched by the first query
  * and, for each query, the URLs and titles of its top twenty results.
  */
-export async function searchSite(siteDir: string, queries: string[], port = 4499): Promise<{ bytes: number; top: { url: string; title: string }[][] }> {
-  const server = spawn(process.execPath, [path.join(settings.root, 'scripts/serve.ts'), '--port', String(port), '--dir', siteDir, '--base', '/'], { stdio: 'ignore' });
+export async function searchSite(
+  siteDir: string,
+  queries: string[],
+  port = 4499,
+): Promise<{ bytes: number; top: { url: string; title: string }[][] }> {
+  const server = spawn(
+    process.execPath,
+    [path.join(settings.root, 'scripts/serve.ts'), '--port', String(port), '--dir', siteDir, '--base', '/'],
+    { stdio: 'ignore' },
+  );
   await new Promise((resolve) => setTimeout(resolve, 800));
   const browser = await chromium.launch({
     executablePath: settings.chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();

@@ -45,7 +45,11 @@ export interface MeasureOptions {
   log?: (chunk: string) => void;
 }
 
-export function measure(command: string, args: string[], { env, cwd = process.cwd(), log }: MeasureOptions = {}): Promise<Measurement> {
+export function measure(
+  command: string,
+  args: string[],
+  { env, cwd = process.cwd(), log }: MeasureOptions = {},
+): Promise<Measurement> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
     const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -16,10 +16,12 @@ for (const block of document.querySelectorAll<HTMLElement>('.code-block')) {
   const text = () => {
     const lines = [...code.querySelectorAll<HTMLElement>('.line')];
     return lines.length
-      ? lines.filter((line) => !line.classList.contains('remove')).map((line) => line.textContent ?? '').join('\n')
-      : code.textContent ?? '';
+      ? lines
+          .filter((line) => !line.classList.contains('remove'))
+          .map((line) => line.textContent ?? '')
+          .join('\n')
+      : (code.textContent ?? '');
   };
   const button = copyButton('copy-code', LABEL, DONE, text);
   bar.append(button);
 }
-

@@ -31,4 +31,3 @@ document.addEventListener('copy', (event) => {
   event.clipboardData.setData('text/plain', display ? `$$${tex}$$` : `$${tex}$`);
   event.preventDefault();
 });
-

@@ -88,10 +88,15 @@ export function loadSearch(): Promise<PagefindApi> {
     await pagefind.init();
     return pagefind;
   })();
-  pagefindPromise.catch(() => { pagefindPromise = undefined; });
+  pagefindPromise.catch(() => {
+    pagefindPromise = undefined;
+  });
   vocabularyPromise ??= fetch(`${base}pagefind/kb-vocabulary.json`)
     .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
-    .then((words) => new Set(words), () => new Set<string>());
+    .then(
+      (words) => new Set(words),
+      () => new Set<string>(),
+    );
   return pagefindPromise;
 }
 
@@ -101,20 +106,23 @@ export async function searchFilters(): Promise<Record<string, Record<string, num
 
 const TEX_HINT = /[\\^_{}]/;
 /** Style and spacing commands that change how a formula looks, not what it says. */
-const TEX_NOISE = /\\(?:bm|boldsymbol|mathbf|mathrm|mathit|mathsf|mathnormal|operatorname\*?|text|textrm|left|right|big|Big|bigg|Bigg|displaystyle|limits|[,;:! ]|q?quad)(?![A-Za-z])/g;
+const TEX_NOISE =
+  /\\(?:bm|boldsymbol|mathbf|mathrm|mathit|mathsf|mathnormal|operatorname\*?|text|textrm|left|right|big|Big|bigg|Bigg|displaystyle|limits|[,;:! ]|q?quad)(?![A-Za-z])/g;
 
 /**
  * A formula squeezed to letters and digits, so `\frac{QK^\top}{\sqrt{d_k}}` and the query
  * `QK^T/\sqrt{d}` can be compared by substring: `fracqktsqrtdk` contains `qkt` and `sqrtd`.
  */
 export function compactTex(tex: string): string {
-  return tex
-    .replace(TEX_NOISE, '')
-    .replace(/\\(?:top|intercal|mathsf\{T\})(?![A-Za-z])|⊤/g, 'T')
-    // Titles write formulas in Unicode: "除以 √d".
-    .replace(/√/g, 'sqrt')
-    .replace(/[^A-Za-z0-9]+/g, '')
-    .toLowerCase();
+  return (
+    tex
+      .replace(TEX_NOISE, '')
+      .replace(/\\(?:top|intercal|mathsf\{T\})(?![A-Za-z])|⊤/g, 'T')
+      // Titles write formulas in Unicode: "除以 √d".
+      .replace(/√/g, 'sqrt')
+      .replace(/[^A-Za-z0-9]+/g, '')
+      .toLowerCase()
+  );
 }
 
 /** The words Pagefind gets for a formula query: command names and multi-letter names. */
@@ -132,7 +140,9 @@ function withinOneEdit(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
   if (a.length === b.length) {
-    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    return (
+      a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    );
   }
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
@@ -156,8 +166,10 @@ const markedWords = (html: string): string[] =>
   [...html.matchAll(/<mark>([\s\S]*?)<\/mark>/g)].map((match) => decodeEntities(match[1] ?? '').trim()).filter(Boolean);
 
 export function decodeEntities(text: string): string {
-  return text.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, name: string) =>
-    ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[name] ?? '');
+  return text.replace(
+    /&(lt|gt|quot|#39|#x27|amp);/g,
+    (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[name] ?? '',
+  );
 }
 
 /** The sub-result (a heading's section) with the most matches, so the link lands on the match. */
@@ -185,12 +197,13 @@ async function toHit(result: PagefindResult, query: string): Promise<LoadedHit> 
     .filter((text): text is string => Boolean(text))
     .map(withoutTermsBlock);
   // The first excerpt that shows a match; else the article's description.
-  const excerpt = excerpts.find((text) => markedWords(text).length > 0) ?? data.meta[META.description] ?? excerpts[0] ?? '';
+  const excerpt =
+    excerpts.find((text) => markedWords(text).length > 0) ?? data.meta[META.description] ?? excerpts[0] ?? '';
   const queryWords = query.split(/\s+/).filter((word) => word.length > 1 && !TEX_HINT.test(word));
   const terms = [...new Set([...excerpts.flatMap(markedWords), ...queryWords])].slice(0, 12);
   // A result whose title matches opens at the top; otherwise at the best-matching section.
   const titleMatches = queryWords.some((word) => title.toLowerCase().includes(word.toLowerCase()));
-  const target = titleMatches ? data.url : section?.url ?? data.url;
+  const target = titleMatches ? data.url : (section?.url ?? data.url);
   return {
     url: withHighlight(target, TEX_HINT.test(query) ? [...terms, query.trim()] : terms),
     title,
@@ -222,12 +235,20 @@ function rerank(hits: LoadedHit[], query: string): LoadedHit[] {
     const content = hit.content.toLowerCase();
     const texCount = needle ? Math.min(compactTex(hit.content).split(needle).length - 1, 5) : 0;
     return {
-      hit, order, texCount,
-      inTitle: (isTex ? needle !== '' && compactTex(hit.title).includes(needle) : words.every((word) => title.includes(word))) ? 1 : 0,
+      hit,
+      order,
+      texCount,
+      inTitle: (
+        isTex ? needle !== '' && compactTex(hit.title).includes(needle) : words.every((word) => title.includes(word))
+      )
+        ? 1
+        : 0,
       inContent: !isTex && words.every((word) => content.includes(word)) ? 1 : 0,
     };
   });
-  keyed.sort((a, b) => b.inTitle - a.inTitle || b.texCount - a.texCount || b.inContent - a.inContent || a.order - b.order);
+  keyed.sort(
+    (a, b) => b.inTitle - a.inTitle || b.texCount - a.texCount || b.inContent - a.inContent || a.order - b.order,
+  );
   return keyed.map((entry) => entry.hit);
 }
 
@@ -249,7 +270,9 @@ export async function search(request: SearchRequest): Promise<SearchResponse> {
   const results = found?.results ?? [];
   const limit = request.limit ?? 10;
   const loadCount = request.sort === 'date' || term === null ? limit : Math.max(limit, RERANK_WINDOW);
-  const loaded = await Promise.all(results.slice(0, loadCount).map((result) => toHit(result, isTex ? raw : term ?? '')));
+  const loaded = await Promise.all(
+    results.slice(0, loadCount).map((result) => toHit(result, isTex ? raw : (term ?? ''))),
+  );
   const hits = request.sort === 'date' || term === null ? loaded : rerank(loaded, isTex ? raw : term);
   return {
     query: term === null ? raw : isTex ? raw : corrected,

@@ -27,7 +27,10 @@ if (form && input && popup && listbox && status) {
   input.setAttribute('aria-expanded', 'false');
 
   const options = () => [...listbox.querySelectorAll<HTMLLIElement>('[role="option"]')];
-  const open = () => { popup.hidden = false; input.setAttribute('aria-expanded', 'true'); };
+  const open = () => {
+    popup.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  };
   const close = () => {
     popup.hidden = true;
     input.setAttribute('aria-expanded', 'false');
@@ -62,25 +65,34 @@ if (form && input && popup && listbox && status) {
 
   const run = async (query: string) => {
     const mine = ++sequence;
-    if (!query.trim()) { listbox.replaceChildren(); status.textContent = ''; close(); return; }
+    if (!query.trim()) {
+      listbox.replaceChildren();
+      status.textContent = '';
+      close();
+      return;
+    }
     status.textContent = strings.loading ?? '';
     open();
     try {
       const response = await search({ query, limit: MAX_OPTIONS });
       if (mine !== sequence) return;
-      listbox.replaceChildren(...response.hits.map((hit, index) => {
-        const option = document.createElement('li');
-        option.id = `header-search-option-${index}`;
-        option.className = 'search-option';
-        option.setAttribute('role', 'option');
-        option.setAttribute('aria-selected', 'false');
-        option.dataset.href = hit.url;
-        option.append(renderHit(hit, { titleLink: false }));
-        return option;
-      }), seeAllOption(query));
+      listbox.replaceChildren(
+        ...response.hits.map((hit, index) => {
+          const option = document.createElement('li');
+          option.id = `header-search-option-${index}`;
+          option.className = 'search-option';
+          option.setAttribute('role', 'option');
+          option.setAttribute('aria-selected', 'false');
+          option.dataset.href = hit.url;
+          option.append(renderHit(hit, { titleLink: false }));
+          return option;
+        }),
+        seeAllOption(query),
+      );
       active = -1;
       input.removeAttribute('aria-activedescendant');
-      const count = response.total === 0 ? format(strings.noResults, { q: query }) : format(strings.count, { n: response.total });
+      const count =
+        response.total === 0 ? format(strings.noResults, { q: query }) : format(strings.count, { n: response.total });
       // Which query the list shows, for scripts (the search benchmark) that wait for it.
       listbox.dataset.query = query;
       status.textContent = response.corrected ? `${format(strings.corrected, { q: response.query })} ${count}` : count;
@@ -99,7 +111,10 @@ if (form && input && popup && listbox && status) {
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (popup.hidden) { if (listbox.childElementCount > 0) open(); else return; }
+      if (popup.hidden) {
+        if (listbox.childElementCount > 0) open();
+        else return;
+      }
       event.preventDefault();
       choose(active + (event.key === 'ArrowDown' ? 1 : -1) + (active === -1 && event.key === 'ArrowUp' ? 1 : 0));
     } else if (event.key === 'Enter' && active >= 0 && !popup.hidden) {

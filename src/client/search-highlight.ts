@@ -55,13 +55,21 @@ function markFormulas(root: HTMLElement, texTerms: string[]): void {
 }
 
 if (prose && terms.length > 0) {
-  const pattern = new RegExp(terms.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'gi');
+  const pattern = new RegExp(
+    terms
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'gi',
+  );
   markText(prose, pattern);
   markFormulas(prose, terms);
   const hits = [...prose.querySelectorAll<HTMLElement>(`mark.${HIGHLIGHT_CLASS}, .search-highlight-math`)];
-  const section = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+  const section = window.location.hash
+    ? document.getElementById(decodeURIComponent(window.location.hash.slice(1)))
+    : null;
   const first = section
-    ? hits.find((hit) => section.compareDocumentPosition(hit) & Node.DOCUMENT_POSITION_FOLLOWING) ?? section
+    ? (hits.find((hit) => section.compareDocumentPosition(hit) & Node.DOCUMENT_POSITION_FOLLOWING) ?? section)
     : hits[0];
   first?.scrollIntoView({ block: 'center' });
 }

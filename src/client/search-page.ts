@@ -22,9 +22,27 @@ const more = root?.querySelector<HTMLButtonElement>('.search-more');
 const DEBOUNCE_MS = 150;
 const PAGE_SIZE = 10;
 
-interface PageState { q: string; category: string; tag: string; sort: string; exact: boolean }
+interface PageState {
+  q: string;
+  category: string;
+  tag: string;
+  sort: string;
+  exact: boolean;
+}
 
-if (root && form && input && controls && categorySelect && tagSelect && sortSelect && status && correction && list && more) {
+if (
+  root &&
+  form &&
+  input &&
+  controls &&
+  categorySelect &&
+  tagSelect &&
+  sortSelect &&
+  status &&
+  correction &&
+  list &&
+  more
+) {
   const strings = readStrings(root);
   let limit = PAGE_SIZE;
   let sequence = 0;
@@ -34,12 +52,19 @@ if (root && form && input && controls && categorySelect && tagSelect && sortSele
   const readUrl = (): PageState => {
     const params = new URLSearchParams(window.location.search);
     return {
-      q: params.get('q') ?? '', category: params.get('category') ?? '', tag: params.get('tag') ?? '',
-      sort: params.get('sort') === 'date' ? 'date' : '', exact: params.get('exact') === '1',
+      q: params.get('q') ?? '',
+      category: params.get('category') ?? '',
+      tag: params.get('tag') ?? '',
+      sort: params.get('sort') === 'date' ? 'date' : '',
+      exact: params.get('exact') === '1',
     };
   };
   const readForm = (exact = false): PageState => ({
-    q: input.value, category: categorySelect.value, tag: tagSelect.value, sort: sortSelect.value, exact,
+    q: input.value,
+    category: categorySelect.value,
+    tag: tagSelect.value,
+    sort: sortSelect.value,
+    exact,
   });
   const urlFor = (state: PageState): string => {
     const params = new URLSearchParams();
@@ -81,17 +106,24 @@ if (root && form && input && controls && categorySelect && tagSelect && sortSele
     list.setAttribute('aria-busy', 'true');
     try {
       const response = await search({
-        query: state.q, category: state.category, tag: state.tag,
-        sort: state.sort === 'date' ? 'date' : 'relevance', limit, exact: state.exact,
+        query: state.q,
+        category: state.category,
+        tag: state.tag,
+        sort: state.sort === 'date' ? 'date' : 'relevance',
+        limit,
+        exact: state.exact,
       });
       if (mine !== sequence) return;
-      list.replaceChildren(...response.hits.map((hit) => {
-        const item = document.createElement('li');
-        item.className = 'search-result';
-        item.append(renderHit(hit));
-        return item;
-      }));
-      status.textContent = response.total === 0 ? format(strings.noResults, { q: state.q }) : format(strings.count, { n: response.total });
+      list.replaceChildren(
+        ...response.hits.map((hit) => {
+          const item = document.createElement('li');
+          item.className = 'search-result';
+          item.append(renderHit(hit));
+          return item;
+        }),
+      );
+      status.textContent =
+        response.total === 0 ? format(strings.noResults, { q: state.q }) : format(strings.count, { n: response.total });
       correction.hidden = !response.corrected;
       if (response.corrected) {
         correction.querySelector('span')!.textContent = format(strings.corrected, { q: response.query });
@@ -126,18 +158,20 @@ if (root && form && input && controls && categorySelect && tagSelect && sortSele
   void run(initial);
   void loadSearch().catch(() => undefined);
   // Filter menus list every category and tag with its number of articles.
-  void searchFilters().then((filters) => {
-    const fill = (select: HTMLSelectElement, counts: Record<string, number> | undefined) => {
-      const chosen = select.value;
-      const first = select.options[0]!;
-      const names = Object.keys(counts ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
-      select.replaceChildren(first, ...names.map((name) => new Option(`${name} (${counts?.[name] ?? 0})`, name)));
-      ensureOption(select, chosen);
-      select.value = chosen;
-    };
-    fill(categorySelect, filters[FILTER.category]);
-    fill(tagSelect, filters[FILTER.tag]);
-  }).catch(() => undefined);
+  void searchFilters()
+    .then((filters) => {
+      const fill = (select: HTMLSelectElement, counts: Record<string, number> | undefined) => {
+        const chosen = select.value;
+        const first = select.options[0]!;
+        const names = Object.keys(counts ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+        select.replaceChildren(first, ...names.map((name) => new Option(`${name} (${counts?.[name] ?? 0})`, name)));
+        ensureOption(select, chosen);
+        select.value = chosen;
+      };
+      fill(categorySelect, filters[FILTER.category]);
+      fill(tagSelect, filters[FILTER.tag]);
+    })
+    .catch(() => undefined);
 
   input.addEventListener('input', () => {
     clearTimeout(timer);

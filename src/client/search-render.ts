@@ -29,7 +29,7 @@ export function excerptNodes(excerpt: string): Node[] {
     if (!part) continue;
     const marked = /^<mark>([\s\S]*?)<\/mark>$/.exec(part);
     // Any other tag Pagefind might leave is dropped, never interpreted.
-    const text = decodeEntities((marked ? marked[1] ?? '' : part).replace(/<[^>]*>/g, ''));
+    const text = decodeEntities((marked ? (marked[1] ?? '') : part).replace(/<[^>]*>/g, ''));
     if (marked) {
       const mark = document.createElement('mark');
       mark.textContent = text;
@@ -41,7 +41,11 @@ export function excerptNodes(excerpt: string): Node[] {
   return nodes;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
   if (text !== undefined) node.textContent = text;

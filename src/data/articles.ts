@@ -74,7 +74,8 @@ function disambiguateTitles(articles: Article[]): void {
     const byDate = Map.groupBy(group, (article) => article.date.toISOString().slice(0, 10));
     for (const article of group) {
       const day = article.date.toISOString().slice(0, 10);
-      article.pageTitle = byDate.get(day)!.length > 1 ? `${article.title} (${article.slug})` : `${article.title} (${day})`;
+      article.pageTitle =
+        byDate.get(day)!.length > 1 ? `${article.title} (${article.slug})` : `${article.title} (${day})`;
     }
   }
 }

@@ -55,7 +55,8 @@ const en: typeof zh = {
   copyTex: 'Copy TeX',
   copiedTex: 'TeX copied',
   discussedIn: 'Discussed in',
-  graphIntro: 'Articles and tags as a graph: dots are articles, squares are tags; lines join an article to its tags and to the articles it links.',
+  graphIntro:
+    'Articles and tags as a graph: dots are articles, squares are tags; lines join an article to its tags and to the articles it links.',
   searchPageDescription: 'Search every article by title, text, tags, aliases and formulas.',
   searchSort: 'Sort',
   searchSortRelevance: 'By relevance',

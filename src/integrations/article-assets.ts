@@ -21,7 +21,8 @@ export default function articleAssets(): AstroIntegration {
     },
     *all() {
       if (!fs.existsSync(store)) return;
-      for (const name of fs.readdirSync(store).sort()) yield [name, fs.readFileSync(path.join(store, name))] as [string, Buffer];
+      for (const name of fs.readdirSync(store).sort())
+        yield [name, fs.readFileSync(path.join(store, name))] as [string, Buffer];
     },
   });
 }

@@ -30,7 +30,9 @@ export default function contentProblemsIntegration(): AstroIntegration {
         }
         const errors = problems.filter((problem) => problem.severity === 'error');
         if (errors.length > 0 && !settings.lenient) {
-          throw new Error(`${errors.length} content error(s); nothing should be published:\n${errors.map((problem) => `  ✗ ${formatProblem(problem)}`).join('\n')}`);
+          throw new Error(
+            `${errors.length} content error(s); nothing should be published:\n${errors.map((problem) => `  ✗ ${formatProblem(problem)}`).join('\n')}`,
+          );
         }
       },
     },

@@ -33,5 +33,10 @@ function katexFiles(): Map<string, Buffer | string> {
 }
 
 export default function katexAssets(): AstroIntegration {
-  return staticAssets({ name: 'kb-katex-assets', prefix: 'katex/', lookup: (name) => katexFiles().get(name), all: () => katexFiles() });
+  return staticAssets({
+    name: 'kb-katex-assets',
+    prefix: 'katex/',
+    lookup: (name) => katexFiles().get(name),
+    all: () => katexFiles(),
+  });
 }

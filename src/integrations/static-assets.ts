@@ -43,7 +43,9 @@ export function staticAssets(assets: StaticAssets): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const url = (req.url ?? '').split('?')[0] ?? '';
           const prefix = `${base}${assets.prefix}`;
-          const content = url.startsWith(prefix) ? assets.lookup(decodeURIComponent(url.slice(prefix.length))) : undefined;
+          const content = url.startsWith(prefix)
+            ? assets.lookup(decodeURIComponent(url.slice(prefix.length)))
+            : undefined;
           if (content === undefined) return next();
           res.setHeader('Content-Type', TYPES[path.extname(url).toLowerCase()] ?? 'application/octet-stream');
           res.end(content);

@@ -50,7 +50,10 @@ export function truncateParts(parts: ExcerptPart[], limit: number): ExcerptPart[
 
 /** The excerpt as plain text (formulas as their TeX), for meta descriptions and previews. */
 export function excerptText(parts: ExcerptPart[]): string {
-  return parts.map((part) => part.value).join('').trim();
+  return parts
+    .map((part) => part.value)
+    .join('')
+    .trim();
 }
 
 /** Text with `$…$` formulas (a heading as the outline keeps it) as parts. */

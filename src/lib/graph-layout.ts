@@ -30,7 +30,13 @@ function seeded(seed: number): () => number {
   };
 }
 
-export function layoutGraph(nodes: GraphNode[], edges: Edge[], width: number, height: number, iterations = 300): PlacedNode[] {
+export function layoutGraph(
+  nodes: GraphNode[],
+  edges: Edge[],
+  width: number,
+  height: number,
+  iterations = 300,
+): PlacedNode[] {
   const random = seeded(20240601);
   const placed = nodes.map((node) => ({ ...node, x: random() * width, y: random() * height }));
   const index = new Map(placed.map((node, i) => [node.id, i]));

@@ -33,13 +33,16 @@ export function patternMatches(pattern: string, urlPath: string): boolean {
 /** The headers a URL path gets: every matching rule's, later rules winning. */
 export function headersFor(rules: HeaderRule[], urlPath: string): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const rule of rules) if (patternMatches(rule.pattern, urlPath)) for (const [name, value] of rule.headers) headers[name] = value;
+  for (const rule of rules)
+    if (patternMatches(rule.pattern, urlPath)) for (const [name, value] of rule.headers) headers[name] = value;
   return headers;
 }
 
 /** The site-wide Content-Security-Policy (the `/*` rule's). */
 export function sitePolicy(rules: HeaderRule[]): string | undefined {
-  return rules.find((rule) => rule.pattern === '/*')?.headers.find(([name]) => name.toLowerCase() === 'content-security-policy')?.[1];
+  return rules
+    .find((rule) => rule.pattern === '/*')
+    ?.headers.find(([name]) => name.toLowerCase() === 'content-security-policy')?.[1];
 }
 
 /**

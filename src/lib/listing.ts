@@ -78,7 +78,10 @@ export function relatedArticles<T extends Listable>(all: T[], limit: number): Ma
     }
     related.set(
       item.slug,
-      [...scores].sort((a, b) => b[1] - a[1] || byNewest(a[0], b[0])).slice(0, limit).map(([other]) => other),
+      [...scores]
+        .sort((a, b) => b[1] - a[1] || byNewest(a[0], b[0]))
+        .slice(0, limit)
+        .map(([other]) => other),
     );
   }
   return related;

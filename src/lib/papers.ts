@@ -70,7 +70,9 @@ let cached: Map<string, Paper> | undefined;
 export function loadPapers(dir: string = contentDir): Map<string, Paper> {
   if (cached && dir === contentDir) return cached;
   const file = path.join(dir, 'papers.yaml');
-  const papers = fs.existsSync(file) ? parsePapers(fs.readFileSync(file, 'utf8'), path.relative(process.cwd(), file)) : new Map();
+  const papers = fs.existsSync(file)
+    ? parsePapers(fs.readFileSync(file, 'utf8'), path.relative(process.cwd(), file))
+    : new Map();
   if (dir === contentDir) cached = papers;
   return papers;
 }
@@ -78,7 +80,17 @@ export function loadPapers(dir: string = contentDir): Map<string, Paper> {
 /** The paper for an id, or a minimal entry that still links somewhere useful. */
 export function paperFor(papers: Map<string, Paper>, id: string): Paper {
   const normal = normalizePaperId(id);
-  return papers.get(normal) ?? { id: normal, title: normal, authors: [], year: undefined, venue: undefined, url: paperUrl(normal), known: false };
+  return (
+    papers.get(normal) ?? {
+      id: normal,
+      title: normal,
+      authors: [],
+      year: undefined,
+      venue: undefined,
+      url: paperUrl(normal),
+      known: false,
+    }
+  );
 }
 
 /** "A, B and C" / "A, B, C et al." for cards. */

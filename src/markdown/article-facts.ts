@@ -76,7 +76,11 @@ export function remarkArticleFacts() {
       else if (node.type === 'code' && node.lang !== 'math') {
         counts.codeBlocks++;
         if (/(^|\s)runnable(\s|$)/.test(node.meta ?? '')) {
-          counts.runnable.push({ line: node.position?.start.line ?? 0, lang: node.lang ?? '', code: `${node.value}\n` });
+          counts.runnable.push({
+            line: node.position?.start.line ?? 0,
+            lang: node.lang ?? '',
+            code: `${node.value}\n`,
+          });
         }
       }
     });
@@ -91,9 +95,11 @@ export interface FactOptions {
   contextLength: number;
 }
 
-const classes = (node: Element): string[] => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
+const classes = (node: Element): string[] =>
+  Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
 const isMath = (node: Element) => node.tagName === 'code' && classes(node).includes('language-math');
-const isDisplayMath = (node: Element) => node.tagName === 'pre' && node.children.some((child) => child.type === 'element' && isMath(child));
+const isDisplayMath = (node: Element) =>
+  node.tagName === 'pre' && node.children.some((child) => child.type === 'element' && isMath(child));
 const texOf = (node: Element) => node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
 
 /** Inline content as text and formulas: markup dropped, footnote and equation numbers left out. */
@@ -102,7 +108,11 @@ function inlineParts(nodes: ElementContent[], out: ExcerptPart[] = []): ExcerptP
     if (node.type === 'text') out.push({ type: 'text', value: node.value });
     else if (node.type === 'element') {
       if (isMath(node)) out.push({ type: 'math', value: texOf(node).trim() });
-      else if (node.tagName === 'sup' && 'dataFootnoteRef' in (node.children[0]?.type === 'element' ? node.children[0].properties : {})) continue;
+      else if (
+        node.tagName === 'sup' &&
+        'dataFootnoteRef' in (node.children[0]?.type === 'element' ? node.children[0].properties : {})
+      )
+        continue;
       else if (node.tagName === 'a' && classes(node).includes('eqref')) continue;
       else if (node.tagName !== 'img' && node.tagName !== 'br') inlineParts(node.children, out);
     }
@@ -115,7 +125,8 @@ function proseText(nodes: (HastContent | ElementContent)[]): string {
   let text = '';
   for (const node of nodes) {
     if (node.type === 'text') text += node.value;
-    else if (node.type === 'element' && !isMath(node) && node.tagName !== 'pre') text += ` ${proseText(node.children)} `;
+    else if (node.type === 'element' && !isMath(node) && node.tagName !== 'pre')
+      text += ` ${proseText(node.children)} `;
   }
   return text;
 }
@@ -147,7 +158,22 @@ export function sentenceAround(parts: ExcerptPart[], offset: number): ExcerptPar
   return normaliseParts(sentence);
 }
 
-const BLOCKS = new Set(['p', 'li', 'td', 'th', 'dd', 'dt', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'summary']);
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'td',
+  'th',
+  'dd',
+  'dt',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'summary',
+]);
 
 export function rehypeArticleFacts(options: FactOptions) {
   const articlePrefix = `${options.base}articles/`;

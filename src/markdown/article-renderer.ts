@@ -69,7 +69,15 @@ let pipelineVersion: string | undefined;
 function pipeline(): string {
   if (pipelineVersion) return pipelineVersion;
   const hash = crypto.createHash('sha256');
-  const sources = ['src/markdown', 'src/lib', 'src/sources', 'src/settings.ts', 'src/config.ts', 'src/i18n', 'package-lock.json'];
+  const sources = [
+    'src/markdown',
+    'src/lib',
+    'src/sources',
+    'src/settings.ts',
+    'src/config.ts',
+    'src/i18n',
+    'package-lock.json',
+  ];
   const add = (target: string) => {
     const full = path.join(settings.root, target);
     if (!fs.existsSync(full)) return;
@@ -88,7 +96,10 @@ function pipeline(): string {
  * positions in problems are the file's own lines.
  */
 export function articleSource(filePath: string): string {
-  const text = fs.readFileSync(filePath, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = fs
+    .readFileSync(filePath, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   if (lines[0]?.trim() !== '---') return text;
   const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
@@ -97,7 +108,8 @@ export function articleSource(filePath: string): string {
 }
 
 const sha = (bytes: Uint8Array | string) => crypto.createHash('sha256').update(bytes).digest('hex');
-const fileHash = (file: string) => (fs.existsSync(file) && fs.statSync(file).isFile() ? sha(fs.readFileSync(file)) : null);
+const fileHash = (file: string) =>
+  fs.existsSync(file) && fs.statSync(file).isFile() ? sha(fs.readFileSync(file)) : null;
 
 function resolveLookups(file: VFile): Lookups {
   const lookedUp = file.data.lookedUp ?? { articles: new Set<string>(), files: new Set<string>() };
@@ -120,15 +132,21 @@ let mdxProcessor: Processor | undefined;
 function chain(mdx: boolean): Processor {
   const processor = unified().use(remarkParse).use(remarkGfm);
   if (mdx) processor.use(remarkMdx);
-  for (const plugin of remarkPlugins) Array.isArray(plugin) ? processor.use(plugin[0] as never, plugin[1]) : processor.use(plugin as never);
+  for (const plugin of remarkPlugins)
+    Array.isArray(plugin) ? processor.use(plugin[0] as never, plugin[1]) : processor.use(plugin as never);
   processor.use(remarkRehype, {
     allowDangerousHtml: true,
     ...remarkRehypeOptions,
-    ...(mdx ? { passThrough: ['mdxjsEsm', 'mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression'] } : {}),
+    ...(mdx
+      ? {
+          passThrough: ['mdxjsEsm', 'mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression'],
+        }
+      : {}),
   });
   // Astro highlights MDX code itself; an analysis needs only the structure.
   if (!mdx) processor.use(rehypeShiki as never, shikiConfig, ['math']);
-  for (const plugin of rehypePlugins) Array.isArray(plugin) ? processor.use(plugin[0] as never, plugin[1]) : processor.use(plugin as never);
+  for (const plugin of rehypePlugins)
+    Array.isArray(plugin) ? processor.use(plugin[0] as never, plugin[1]) : processor.use(plugin as never);
   if (!mdx) processor.use(rehypeStringify, { allowDangerousHtml: true });
   return processor as unknown as Processor;
 }
@@ -166,11 +184,18 @@ async function analyseMdx(file: VFile): Promise<void> {
   try {
     tree = mdxProcessor.parse(file) as Root;
   } catch (error) {
-    const place = (error as { place?: { line: number; column: number } | { start: { line: number; column: number } } }).place;
+    const place = (error as { place?: { line: number; column: number } | { start: { line: number; column: number } } })
+      .place;
     // micromark's MDX errors carry the position only in their text: "… (9:1-9:23)".
     const text = String((error as { reason?: string }).reason ?? (error as Error).message);
     const written = /\s*\((\d+):(\d+)(?:-\d+:\d+)?\)$/.exec(text);
-    const start = place ? ('start' in place ? place.start : place) : written ? { line: Number(written[1]), column: Number(written[2]) } : undefined;
+    const start = place
+      ? 'start' in place
+        ? place.start
+        : place
+      : written
+        ? { line: Number(written[1]), column: Number(written[2]) }
+        : undefined;
     const reason = text.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)$/, '').replace(/`/g, '');
     report(file, start ? { position: { start } } : undefined, {
       rule: 'mdx/syntax',
@@ -183,11 +208,15 @@ async function analyseMdx(file: VFile): Promise<void> {
     if (!source.startsWith('.')) continue;
     const target = path.resolve(path.dirname(file.path), source);
     if (fs.existsSync(target)) continue;
-    report(file, { position: { start: { line: line ?? 1, column: 1 } } }, {
-      rule: 'mdx/missing-import',
-      message: `import "${source}" does not exist`,
-      fix: 'paths are relative to the article file: fix the path, add the component, or remove the import and its use',
-    });
+    report(
+      file,
+      { position: { start: { line: line ?? 1, column: 1 } } },
+      {
+        rule: 'mdx/missing-import',
+        message: `import "${source}" does not exist`,
+        fix: 'paths are relative to the article file: fix the path, add the component, or remove the import and its use',
+      },
+    );
   }
   await mdxProcessor.run(tree, file);
 }
@@ -234,7 +263,11 @@ export async function renderArticle(relativeOrAbsolutePath: string): Promise<Ren
   let rendered = '';
   if (filePath.toLowerCase().endsWith('.mdx')) await analyseMdx(file);
   else rendered = String(await createArticleProcessor().process(file));
-  const result: CachedFacts = { facts: file.data.facts ?? emptyFacts(), problems: file.data.problems ?? [], lookups: resolveLookups(file) };
+  const result: CachedFacts = {
+    facts: file.data.facts ?? emptyFacts(),
+    problems: file.data.problems ?? [],
+    lookups: resolveLookups(file),
+  };
   fs.mkdirSync(paths.dir, { recursive: true });
   writeAtomically(paths.html, JSON.stringify({ html: rendered }));
   writeAtomically(paths.facts, JSON.stringify(result));

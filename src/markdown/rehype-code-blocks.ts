@@ -7,7 +7,12 @@ import type { Element, Root } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
 
 const LABELS: Record<string, string> = {
-  plaintext: 'text', py: 'python', sh: 'bash', shell: 'bash', js: 'javascript', ts: 'typescript',
+  plaintext: 'text',
+  py: 'python',
+  sh: 'bash',
+  shell: 'bash',
+  js: 'javascript',
+  ts: 'typescript',
   'c++': 'cpp',
 };
 
@@ -27,7 +32,14 @@ export default function rehypeCodeBlocks() {
             tagName: 'div',
             // The language label is not part of the article's text for search.
             properties: { className: ['code-block-bar'], dataPagefindIgnore: '' },
-            children: [{ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: label }] }],
+            children: [
+              {
+                type: 'element',
+                tagName: 'span',
+                properties: { className: ['code-lang'] },
+                children: [{ type: 'text', value: label }],
+              },
+            ],
           },
           node,
         ],

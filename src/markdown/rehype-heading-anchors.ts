@@ -36,7 +36,9 @@ function textOf(nodes: ElementContent[]): string {
   for (const node of nodes) {
     if (node.type === 'text') text += node.value;
     else if (node.type === 'element') {
-      text += isMath(node) ? `$${node.children.map((child) => (child.type === 'text' ? child.value : '')).join('')}$` : textOf(node.children);
+      text += isMath(node)
+        ? `$${node.children.map((child) => (child.type === 'text' ? child.value : '')).join('')}$`
+        : textOf(node.children);
     }
   }
   return text;
@@ -57,7 +59,11 @@ export default function rehypeHeadingAnchors(options: { label?: string } = {}) {
         node.children.push({
           type: 'element',
           tagName: 'a',
-          properties: { className: ['heading-anchor'], href: `#${slug}`, ariaLabel: `${options.label ?? '本节链接'}：${text.replace(/\$/g, '')}` },
+          properties: {
+            className: ['heading-anchor'],
+            href: `#${slug}`,
+            ariaLabel: `${options.label ?? '本节链接'}：${text.replace(/\$/g, '')}`,
+          },
           children: [],
         });
       }

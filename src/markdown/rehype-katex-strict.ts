@@ -55,7 +55,9 @@ function renderToHtml(tex: string, displayMode: boolean, macros: Record<string, 
  * plugin. MDX runs rehype-raw before our plugins, so there it must be parsed here.
  */
 function toNodes(html: string, raw: boolean): ElementContent[] {
-  return raw ? [{ type: 'raw', value: html } as unknown as ElementContent] : (fromHtml(html, { fragment: true }).children as ElementContent[]);
+  return raw
+    ? [{ type: 'raw', value: html } as unknown as ElementContent]
+    : (fromHtml(html, { fragment: true }).children as ElementContent[]);
 }
 
 function classList(node: Element): string[] {

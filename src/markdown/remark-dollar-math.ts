@@ -42,7 +42,11 @@ export default function remarkDollarMath() {
         message: 'this $$ display formula is never closed (it runs to the end of the file)',
         fix: 'add a line with $$ after the formula',
       });
-      const text: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: written }], position: node.position };
+      const text: Paragraph = {
+        type: 'paragraph',
+        children: [{ type: 'text', value: written }],
+        position: node.position,
+      };
       parent.children.splice(index, 1, text as never);
       return SKIP;
     });

@@ -27,7 +27,10 @@ const TAG = /\\tag\*?\{([^}]*)\}/;
 const REF = /\\(eqref|ref)\{([^}]*)\}/g;
 
 export function equationId(label: string): string {
-  return label.trim().replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return label
+    .trim()
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 function collectLabels(tree: Root, file: VFile): Map<string, Equation> {
@@ -45,7 +48,11 @@ function collectLabels(tree: Root, file: VFile): Map<string, Equation> {
     }
     const label = labels[0]!;
     if (!label) {
-      report(file, node, { rule: 'equation/empty-label', message: 'empty \\label{}', fix: 'give the equation a name such as \\label{eq:loss}' });
+      report(file, node, {
+        rule: 'equation/empty-label',
+        message: 'empty \\label{}',
+        fix: 'give the equation a name such as \\label{eq:loss}',
+      });
     }
     const previous = equations.get(label);
     if (previous) {
@@ -62,7 +69,10 @@ function collectLabels(tree: Root, file: VFile): Map<string, Equation> {
     // Only the first label becomes the number; further ones (reported above) are dropped.
     let first = true;
     const tag = written === undefined ? `\\tag{${number}}` : '';
-    setTex(node, node.value.replace(LABEL, () => (first ? ((first = false), tag) : '')));
+    setTex(
+      node,
+      node.value.replace(LABEL, () => (first ? ((first = false), tag) : '')),
+    );
     if (!previous) {
       node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
       equations.set(label, { id, number, node });
@@ -89,14 +99,21 @@ function setTex(node: Math | InlineMath, tex: string): void {
 /** An unknown label still gets an equation, numbered "?", so the text around it renders. */
 const UNKNOWN: Omit<Equation, 'node'> = { id: '', number: '?' };
 
-function lookup(equations: Map<string, Equation>, label: string, file: VFile, node: Text | Math | InlineMath): Omit<Equation, 'node'> {
+function lookup(
+  equations: Map<string, Equation>,
+  label: string,
+  file: VFile,
+  node: Text | Math | InlineMath,
+): Omit<Equation, 'node'> {
   const equation = equations.get(label.trim());
   if (!equation) {
     const known = [...equations.keys()];
     report(file, node, {
       rule: 'equation/unknown-label',
       message: `\\eqref{${label}} refers to no equation`,
-      fix: known.length ? `use one of the labels in this article: ${known.join(', ')}` : 'this article defines no \\label{…} yet: add one to the equation you mean',
+      fix: known.length
+        ? `use one of the labels in this article: ${known.join(', ')}`
+        : 'this article defines no \\label{…} yet: add one to the equation you mean',
     });
     return UNKNOWN;
   }

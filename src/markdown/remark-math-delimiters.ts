@@ -125,11 +125,14 @@ export default function remarkMathDelimiters(this: Processor) {
   return (tree: Root, file: { value: unknown }) => {
     const source = String(file.value);
     visit(tree, 'paragraph', (paragraph: Paragraph, index, parent) => {
-      const meaningful = paragraph.children.filter(
-        (child) => !(child.type === 'text' && child.value.trim() === ''),
-      );
+      const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
       const only = meaningful.length === 1 ? meaningful[0] : undefined;
-      if (only?.type === 'inlineMath' && DISPLAY_OPENERS.includes(opener(source, only)) && parent && index !== undefined) {
+      if (
+        only?.type === 'inlineMath' &&
+        DISPLAY_OPENERS.includes(opener(source, only)) &&
+        parent &&
+        index !== undefined
+      ) {
         const display: Math = {
           type: 'math',
           value: only.value.trim(),

@@ -22,7 +22,12 @@ export default function remarkWikilinks(options: WikilinkOptions) {
       const pieces: PhrasingContent[] = [];
       let last = 0;
       for (const match of node.value.matchAll(WIKILINK)) {
-        const [whole, slug, hash = '', label] = match as unknown as [string, string, string | undefined, string | undefined];
+        const [whole, slug, hash = '', label] = match as unknown as [
+          string,
+          string,
+          string | undefined,
+          string | undefined,
+        ];
         if (match.index > last) pieces.push({ type: 'text', value: node.value.slice(last, match.index) });
         const link: Link = {
           type: 'link',

@@ -45,7 +45,11 @@ export function report(file: VFile, node: Positioned | null | undefined, finding
  * (styled in prose.css) with the reason as its title. Never a script, never the rest of
  * the page.
  */
-export function errorMark(text: string, reason: string, options: { display?: boolean; className?: string } = {}): Element {
+export function errorMark(
+  text: string,
+  reason: string,
+  options: { display?: boolean; className?: string } = {},
+): Element {
   return {
     type: 'element',
     tagName: options.display ? 'div' : 'span',

@@ -1,5 +1,7 @@
 import { absoluteUrl } from '../lib/url.ts';
 
 export function GET() {
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('/sitemap-index.xml')}\n`, { headers: { 'Content-Type': 'text/plain' } });
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('/sitemap-index.xml')}\n`, {
+    headers: { 'Content-Type': 'text/plain' },
+  });
 }

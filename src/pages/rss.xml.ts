@@ -11,12 +11,14 @@ export async function GET() {
     title: site.title,
     description: site.description,
     site: absoluteUrl('/'),
-    items: feedItems(articles.map((article) => ({
-      title: article.title,
-      url: article.url,
-      date: article.date,
-      summary: excerptText(article.excerpt),
-      tags: article.tags,
-    }))),
+    items: feedItems(
+      articles.map((article) => ({
+        title: article.title,
+        url: article.url,
+        date: article.date,
+        summary: excerptText(article.excerpt),
+        tags: article.tags,
+      })),
+    ),
   });
 }

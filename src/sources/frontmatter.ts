@@ -28,7 +28,13 @@ const TERM_ID = /^[\p{Ll}\p{Lo}0-9]+(?:-[\p{Ll}\p{Lo}0-9]+)*$/u;
 /** A finding about one file, before it is tied to the file's path. */
 export type FileProblem = Omit<Problem, 'file'>;
 
-const error = (line: number, rule: string, message: string, fix: string): FileProblem => ({ line, severity: 'error', rule, message, fix });
+const error = (line: number, rule: string, message: string, fix: string): FileProblem => ({
+  line,
+  severity: 'error',
+  rule,
+  message,
+  fix,
+});
 
 /** The 1-based line of the first byte that is not UTF-8, or undefined when all is UTF-8. */
 export function firstNonUtf8Line(bytes: Uint8Array): { line: number; byte: number } | undefined {
@@ -106,17 +112,29 @@ function yamlProblems(doc: Document, block: FrontmatterBlock): FileProblem[] {
     const line = lineOf(block.yaml, yamlError.pos[0], block.firstLine);
     if (yamlError.code === 'DUPLICATE_KEY') {
       const duplicate = /"?([^"]+)"?/.exec(yamlError.message.replace(/^Map keys must be unique;?\s*/, ''))?.[1];
-      const pair = isMap(doc.contents) ? doc.contents.items.find((item) => isScalar(item.key) && item.key.range?.[0] === yamlError.pos[0]) : undefined;
+      const pair = isMap(doc.contents)
+        ? doc.contents.items.find((item) => isScalar(item.key) && item.key.range?.[0] === yamlError.pos[0])
+        : undefined;
       const key = pair && isScalar(pair.key) ? String(pair.key.value) : duplicate;
       const first = key ? topLevelPair(doc, key) : undefined;
-      const firstLine = first && isScalar(first.key) && first.key.range ? lineOf(block.yaml, first.key.range[0], block.firstLine) : undefined;
+      const firstLine =
+        first && isScalar(first.key) && first.key.range
+          ? lineOf(block.yaml, first.key.range[0], block.firstLine)
+          : undefined;
       problems.push(
-        error(line, 'frontmatter/duplicate-key', `frontmatter key ${key ? `"${key}" ` : ''}appears twice${firstLine && firstLine !== line ? ` (first on line ${firstLine})` : ''}`, 'keep one of them'),
+        error(
+          line,
+          'frontmatter/duplicate-key',
+          `frontmatter key ${key ? `"${key}" ` : ''}appears twice${firstLine && firstLine !== line ? ` (first on line ${firstLine})` : ''}`,
+          'keep one of them',
+        ),
       );
     } else if (/closing "?quote/i.test(yamlError.message)) {
       // The parser notices at the end of the frontmatter; the author needs the opening line.
       const yamlLines = block.yaml.split('\n');
-      const opened = yamlLines.findIndex((text) => (text.match(/(?<!\\)"/g) ?? []).length % 2 === 1 || (text.match(/'/g) ?? []).length % 2 === 1);
+      const opened = yamlLines.findIndex(
+        (text) => (text.match(/(?<!\\)"/g) ?? []).length % 2 === 1 || (text.match(/'/g) ?? []).length % 2 === 1,
+      );
       problems.push(
         error(
           opened >= 0 ? block.firstLine + opened : line,
@@ -165,8 +183,21 @@ export interface ReadContext {
 
 /** Every problem in one article file, and its frontmatter as far as it can be read. */
 export function readArticle(bytes: Uint8Array, context: ReadContext): ReadArticle {
-  const fallback: ArticleData = { title: context.fallbackTitle, date: context.fallbackDate, tags: [], lang: 'zh', draft: false, papers: [] };
-  const unpublishable = (problem: FileProblem): ReadArticle => ({ data: fallback, body: '', bodyLine: 1, problems: [problem], publishable: false });
+  const fallback: ArticleData = {
+    title: context.fallbackTitle,
+    date: context.fallbackDate,
+    tags: [],
+    lang: 'zh',
+    draft: false,
+    papers: [],
+  };
+  const unpublishable = (problem: FileProblem): ReadArticle => ({
+    data: fallback,
+    body: '',
+    bodyLine: 1,
+    problems: [problem],
+    publishable: false,
+  });
 
   const nonUtf8 = firstNonUtf8Line(bytes);
   if (nonUtf8) {
@@ -190,16 +221,39 @@ export function readArticle(bytes: Uint8Array, context: ReadContext): ReadArticl
       ),
     );
   }
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = new TextDecoder('utf-8')
+    .decode(bytes)
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
   if (text.trim() === '') {
-    return unpublishable(error(1, 'file/empty', `the file is empty. An article starts with frontmatter, e.g.\n${MINIMAL_FRONTMATTER}\nthen the text`, 'write the article, or delete the file if it is not meant to be one'));
+    return unpublishable(
+      error(
+        1,
+        'file/empty',
+        `the file is empty. An article starts with frontmatter, e.g.\n${MINIMAL_FRONTMATTER}\nthen the text`,
+        'write the article, or delete the file if it is not meant to be one',
+      ),
+    );
   }
   const block = splitFrontmatter(text);
   if (!block) {
-    return unpublishable(error(1, 'frontmatter/missing', `no frontmatter: the file must start with a line "---", the fields, and another "---", e.g.\n${MINIMAL_FRONTMATTER}`, 'add the frontmatter at the top of the file'));
+    return unpublishable(
+      error(
+        1,
+        'frontmatter/missing',
+        `no frontmatter: the file must start with a line "---", the fields, and another "---", e.g.\n${MINIMAL_FRONTMATTER}`,
+        'add the frontmatter at the top of the file',
+      ),
+    );
   }
   const body = text.split('\n').slice(block.lastLine).join('\n');
-  const result = (data: ArticleData, problems: FileProblem[]): ReadArticle => ({ data, body, bodyLine: block.lastLine + 1, problems, publishable: true });
+  const result = (data: ArticleData, problems: FileProblem[]): ReadArticle => ({
+    data,
+    body,
+    bodyLine: block.lastLine + 1,
+    problems,
+    publishable: true,
+  });
 
   const doc = YAML.parseDocument(block.yaml, { uniqueKeys: true, prettyErrors: false });
   const syntax = yamlProblems(doc, block);
@@ -208,7 +262,12 @@ export function readArticle(bytes: Uint8Array, context: ReadContext): ReadArticl
   const raw = doc.toJS() as unknown;
   if (raw !== null && raw !== undefined && (typeof raw !== 'object' || Array.isArray(raw))) {
     return result(fallback, [
-      error(block.firstLine, 'frontmatter/not-a-map', `the frontmatter must be fields such as  title: …  (one per line), not a ${Array.isArray(raw) ? 'list' : 'single value'}`, 'write one field per line'),
+      error(
+        block.firstLine,
+        'frontmatter/not-a-map',
+        `the frontmatter must be fields such as  title: …  (one per line), not a ${Array.isArray(raw) ? 'list' : 'single value'}`,
+        'write one field per line',
+      ),
     ]);
   }
   return normaliseFields((raw ?? {}) as Record<string, unknown>, doc, block, context, fallback, result);
@@ -228,42 +287,72 @@ function normaliseFields(
     const node = (topLevelPair(doc, key)?.key ?? undefined) as Node | undefined;
     return node?.range ? lineOf(block.yaml, node.range[0], block.firstLine) : undefined;
   };
-  const fieldError = (field: string, rule: string, message: string, fix: string) => problems.push(error(keyLine(field) ?? 1, rule, message, fix));
+  const fieldError = (field: string, rule: string, message: string, fix: string) =>
+    problems.push(error(keyLine(field) ?? 1, rule, message, fix));
   const missing = (field: string, message: string, fix: string) =>
-    problems.push(error(1, 'frontmatter/missing-field', `${message} (the frontmatter, lines 1–${block.lastLine}, has no "${field}")`, fix));
+    problems.push(
+      error(
+        1,
+        'frontmatter/missing-field',
+        `${message} (the frontmatter, lines 1–${block.lastLine}, has no "${field}")`,
+        fix,
+      ),
+    );
 
   const data: ArticleData = { ...fallback };
 
-  if (raw.title === undefined) missing('title', '"title" is required', 'add a line such as  title: "RoPE：用绝对位置实现相对位置"');
-  else if (typeof raw.title !== 'string') fieldError('title', 'frontmatter/title', '"title" must be text', 'write it as  title: "A title"');
-  else if (!raw.title.trim()) fieldError('title', 'frontmatter/title', '"title" must not be empty', 'write the article\'s title after  title:');
+  if (raw.title === undefined)
+    missing('title', '"title" is required', 'add a line such as  title: "RoPE：用绝对位置实现相对位置"');
+  else if (typeof raw.title !== 'string')
+    fieldError('title', 'frontmatter/title', '"title" must be text', 'write it as  title: "A title"');
+  else if (!raw.title.trim())
+    fieldError('title', 'frontmatter/title', '"title" must not be empty', "write the article's title after  title:");
   else data.title = raw.title.trim();
 
   const date = (field: 'date' | 'updated'): Date | undefined => {
     const value = raw[field];
     if (value === undefined) return undefined;
     const pair = topLevelPair(doc, field);
-    const literal = pair && isScalar(pair.value) && pair.value.source !== undefined ? String(pair.value.source).trim() : String(value);
-    const problem = value instanceof Date || typeof value === 'string' ? dateLiteralProblem(literal) : 'is not a date in the form YYYY-MM-DD';
+    const literal =
+      pair && isScalar(pair.value) && pair.value.source !== undefined
+        ? String(pair.value.source).trim()
+        : String(value);
+    const problem =
+      value instanceof Date || typeof value === 'string'
+        ? dateLiteralProblem(literal)
+        : 'is not a date in the form YYYY-MM-DD';
     const parsed = new Date(value instanceof Date ? value.getTime() : String(value));
     if (problem || Number.isNaN(parsed.getTime())) {
-      fieldError(field, 'frontmatter/date', `"${field}: ${literal}" ${problem ?? 'is not a date'}`, `write a real date such as  ${field}: 2025-06-12`);
+      fieldError(
+        field,
+        'frontmatter/date',
+        `"${field}: ${literal}" ${problem ?? 'is not a date'}`,
+        `write a real date such as  ${field}: 2025-06-12`,
+      );
       return undefined;
     }
     return parsed;
   };
-  if (raw.date === undefined) missing('date', '"date" must be a date such as 2025-06-12 (YYYY-MM-DD)', 'add a line such as  date: 2025-06-12');
+  if (raw.date === undefined)
+    missing('date', '"date" must be a date such as 2025-06-12 (YYYY-MM-DD)', 'add a line such as  date: 2025-06-12');
   else data.date = date('date') ?? data.date;
   const updated = date('updated');
   if (updated) data.updated = updated;
 
   if (raw.description !== undefined) {
-    if (typeof raw.description !== 'string') fieldError('description', 'frontmatter/description', '"description" must be text', 'write it as  description: "One sentence."');
+    if (typeof raw.description !== 'string')
+      fieldError(
+        'description',
+        'frontmatter/description',
+        '"description" must be text',
+        'write it as  description: "One sentence."',
+      );
     else if (raw.description.trim()) data.description = raw.description.trim();
   }
 
   if (raw.tags === undefined) missing('tags', '"tags" needs at least one tag', 'add a line such as  tags: [attention]');
-  else if (!Array.isArray(raw.tags)) fieldError('tags', 'frontmatter/tags', '"tags" must be a list', 'write it as  tags: [rope, attention]');
+  else if (!Array.isArray(raw.tags))
+    fieldError('tags', 'frontmatter/tags', '"tags" must be a list', 'write it as  tags: [rope, attention]');
   else {
     const tags = raw.tags.map((tag) => String(tag).trim()).filter(Boolean);
     for (const tag of tags.filter((tag) => !TERM_ID.test(tag))) {
@@ -275,24 +364,47 @@ function normaliseFields(
       );
     }
     data.tags = [...new Set(tags.filter((tag) => TERM_ID.test(tag)))];
-    if (tags.length === 0) fieldError('tags', 'frontmatter/tags', '"tags" needs at least one tag', 'write it as  tags: [attention]');
+    if (tags.length === 0)
+      fieldError('tags', 'frontmatter/tags', '"tags" needs at least one tag', 'write it as  tags: [attention]');
   }
 
   if (raw.category !== undefined) {
     const category = String(raw.category);
     if (context.categories.includes(category)) data.category = category;
-    else fieldError('category', 'frontmatter/category', `unknown category "${category}"`, `use one of: ${context.categories.join(', ')} (or add it to the taxonomy file)`);
+    else
+      fieldError(
+        'category',
+        'frontmatter/category',
+        `unknown category "${category}"`,
+        `use one of: ${context.categories.join(', ')} (or add it to the taxonomy file)`,
+      );
   }
 
   if (raw.series !== undefined) {
     if (typeof raw.series === 'string' && raw.series.trim()) data.series = raw.series.trim();
-    else fieldError('series', 'frontmatter/series', '"series" must be the id of a series', 'write it as  series: efficient-attention');
+    else
+      fieldError(
+        'series',
+        'frontmatter/series',
+        '"series" must be the id of a series',
+        'write it as  series: efficient-attention',
+      );
   }
   if (raw.seriesOrder !== undefined) {
     if (typeof raw.seriesOrder !== 'number' || !Number.isInteger(raw.seriesOrder) || raw.seriesOrder < 1) {
-      fieldError('seriesOrder', 'frontmatter/series-order', '"seriesOrder" must be a whole number, 1 or more', 'write it as  seriesOrder: 2');
+      fieldError(
+        'seriesOrder',
+        'frontmatter/series-order',
+        '"seriesOrder" must be a whole number, 1 or more',
+        'write it as  seriesOrder: 2',
+      );
     } else if (data.series === undefined) {
-      fieldError('seriesOrder', 'frontmatter/series-order', '"seriesOrder" is set but "series" is not', 'add  series: <series-id>');
+      fieldError(
+        'seriesOrder',
+        'frontmatter/series-order',
+        '"seriesOrder" is set but "series" is not',
+        'add  series: <series-id>',
+      );
     } else data.seriesOrder = raw.seriesOrder;
   }
 
@@ -302,14 +414,31 @@ function normaliseFields(
   }
   if (raw.draft !== undefined) {
     if (typeof raw.draft === 'boolean') data.draft = raw.draft;
-    else fieldError('draft', 'frontmatter/draft', '"draft" must be true or false', 'write  draft: true  or remove the line');
+    else
+      fieldError(
+        'draft',
+        'frontmatter/draft',
+        '"draft" must be true or false',
+        'write  draft: true  or remove the line',
+      );
   }
   if (raw.papers !== undefined) {
     if (Array.isArray(raw.papers)) data.papers = raw.papers.map((id) => String(id).trim()).filter(Boolean);
-    else fieldError('papers', 'frontmatter/papers', '"papers" must be a list', 'write it as  papers: ["arXiv:2104.09864"]');
+    else
+      fieldError(
+        'papers',
+        'frontmatter/papers',
+        '"papers" must be a list',
+        'write it as  papers: ["arXiv:2104.09864"]',
+      );
   }
 
-  if (data.date.getTime() > context.now.getTime() && !data.draft && raw.date !== undefined && !problems.some((problem) => problem.rule === 'frontmatter/date')) {
+  if (
+    data.date.getTime() > context.now.getTime() &&
+    !data.draft &&
+    raw.date !== undefined &&
+    !problems.some((problem) => problem.rule === 'frontmatter/date')
+  ) {
     problems.push({
       line: keyLine('date') ?? 1,
       severity: 'warning',

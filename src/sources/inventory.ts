@@ -53,7 +53,9 @@ export interface Inventory {
 /** Whether a path below the articles folder is an article (the one rule). */
 export function isArticlePath(relativePath: string): boolean {
   const segments = relativePath.split(/[\\/]/);
-  return /\.mdx?$/i.test(relativePath) && segments.every((segment) => !segment.startsWith('_') && !segment.startsWith('.'));
+  return (
+    /\.mdx?$/i.test(relativePath) && segments.every((segment) => !segment.startsWith('_') && !segment.startsWith('.'))
+  );
 }
 
 function articleFiles(articlesDir: string): string[] {
@@ -64,14 +66,17 @@ function articleFiles(articlesDir: string): string[] {
       if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && isArticlePath(entry.name)) found.push(path.relative(articlesDir, full).split(path.sep).join('/'));
+      else if (entry.isFile() && isArticlePath(entry.name))
+        found.push(path.relative(articlesDir, full).split(path.sep).join('/'));
     }
   };
   walk(articlesDir);
   return found.sort();
 }
 
-const withFile = (file: string) => (problem: FileProblem): Problem => ({ ...problem, file });
+const withFile =
+  (file: string) =>
+  (problem: FileProblem): Problem => ({ ...problem, file });
 
 /** Walks and reads the content folder. `now` decides what counts as a future date. */
 export function takeInventory(contentDir: string, now: Date = new Date()): Inventory {
@@ -142,7 +147,8 @@ let current: { at: number; inventory: Inventory } | undefined;
 
 /** The inventory of the configured content folder. */
 export function inventory(): Inventory {
-  if (!current || Date.now() - current.at > FRESH_MS) current = { at: Date.now(), inventory: takeInventory(settings.contentDir) };
+  if (!current || Date.now() - current.at > FRESH_MS)
+    current = { at: Date.now(), inventory: takeInventory(settings.contentDir) };
   return current.inventory;
 }
 

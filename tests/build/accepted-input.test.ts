@@ -14,7 +14,13 @@ const prose = (html: string) => /<div class="prose">([\s\S]*?)<\/div>\s*<\/artic
 const warnings = () => build.messages.split(/\n(?= {2}[✗⚠] )/).filter((entry) => entry.trimStart().startsWith('⚠'));
 
 beforeAll(async () => {
-  build = await buildFixtures(['frontmatter-bom', 'frontmatter-crlf', 'frontmatter-future-date', 'tex-currency-dollar', 'unknown-code-language']);
+  build = await buildFixtures([
+    'frontmatter-bom',
+    'frontmatter-crlf',
+    'frontmatter-future-date',
+    'tex-currency-dollar',
+    'unknown-code-language',
+  ]);
 });
 afterAll(() => removeBuild(build));
 
@@ -47,7 +53,9 @@ describe('input that is accepted', () => {
   });
 
   it('date in the future: warns with the file, the line and what to do, and publishes', () => {
-    expect(warnings().join('\n')).toMatch(/articles\/future-date\.md:3 — date 2999-01-01 is in the future; [\s\S]*fix: .*set\s+draft: true/);
+    expect(warnings().join('\n')).toMatch(
+      /articles\/future-date\.md:3 — date 2999-01-01 is in the future; [\s\S]*fix: .*set\s+draft: true/,
+    );
     expect(page('articles/future-date')).toMatch(/<h1[^>]*>Written ahead of time<\/h1>/);
   });
 
@@ -57,15 +65,23 @@ describe('input that is accepted', () => {
     expect(body).toContain('it cost $5.');
     expect(body).not.toContain('katex');
     const home = fs.readFileSync(path.join(build.outDir, 'index.html'), 'utf8');
-    const card = /<article class="article-card"[^>]*>(?:(?!<\/article>)[\s\S])*Prices in dollars[\s\S]*?<\/article>/.exec(home)?.[0] ?? '';
+    const card =
+      /<article class="article-card"[^>]*>(?:(?!<\/article>)[\s\S])*Prices in dollars[\s\S]*?<\/article>/.exec(
+        home,
+      )?.[0] ?? '';
     expect(card).toContain('$5 per million tokens');
     expect(card).not.toContain('katex');
   });
 
   it('unknown code language: warns with the line and renders the block as plain text', () => {
-    expect(warnings().join('\n')).toMatch(/articles\/unknown-code-language\.md:9:1 — unknown code language "brainfork"; it is shown as plain text/);
+    expect(warnings().join('\n')).toMatch(
+      /articles\/unknown-code-language\.md:9:1 — unknown code language "brainfork"; it is shown as plain text/,
+    );
     const body = prose(page('articles/unknown-code-language'));
-    const text = body.replace(/<[^>]+>/g, '').replace(/&#x3C;|&lt;/g, '<').replace(/&gt;/g, '>');
+    const text = body
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#x3C;|&lt;/g, '<')
+      .replace(/&gt;/g, '>');
     expect(text).toContain('+++[>++<-]>.');
     expect(body).toMatch(/<pre[^>]*data-language="plaintext"/);
     expect(body).not.toContain('--shiki-light:');

@@ -9,7 +9,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtures, failureSummary, problemAbout, problemsAbout, removeBuild, type FixtureBuild } from './build-fixture.ts';
+import {
+  buildFixtures,
+  failureSummary,
+  problemAbout,
+  problemsAbout,
+  removeBuild,
+  type FixtureBuild,
+} from './build-fixture.ts';
 
 function expectCleanFailure(build: FixtureBuild) {
   expect(build.status, build.output).not.toBe(0);
@@ -48,7 +55,10 @@ beforeAll(async () => {
       const file = path.join(contentDir, 'articles/huge-article.md');
       const section = fs.readFileSync(path.join(contentDir, 'section.md'), 'utf8');
       const head = fs.readFileSync(file, 'utf8');
-      fs.writeFileSync(file, head + section.repeat(Math.ceil((5 * 1024 * 1024 - head.length) / Buffer.byteLength(section))));
+      fs.writeFileSync(
+        file,
+        head + section.repeat(Math.ceil((5 * 1024 * 1024 - head.length) / Buffer.byteLength(section))),
+      );
     },
   });
 });
@@ -64,7 +74,9 @@ describe('one build reports every problem', () => {
     const summary = failureSummary(build);
     expect(summary).toMatch(/duplicate slug "same-name"/); // checking sources
     expect(summary).toMatch(/tex-invalid\.md:9:1 — invalid TeX/); // rendering
-    expect(summary).toMatch(/link-missing-anchor\.md:9:\d+ — link "\/articles\/anchor-target\/#no-such-heading" points at #no-such-heading/); // the built pages
+    expect(summary).toMatch(
+      /link-missing-anchor\.md:9:\d+ — link "\/articles\/anchor-target\/#no-such-heading" points at #no-such-heading/,
+    ); // the built pages
   });
 
   it('groups the problems by file, counts them per rule, and writes every one to kb-problems.json', () => {
@@ -72,54 +84,79 @@ describe('one build reports every problem', () => {
     expect(summary).toMatch(/^\[kb\] build failed: \d+ errors, \d+ warnings? in \d+ files/);
     expect(summary).toMatch(/\n<content>\/articles\/tex-unbalanced-dollar|\n.*unbalanced-display\.md \(1 problem\)/);
     expect(summary).toMatch(/by rule: .*frontmatter\/missing-field 1/);
-    const report = JSON.parse(fs.readFileSync(path.join(build.root, 'kb-problems.json'), 'utf8')) as { errors: number; problems: { file: string; rule: string }[] };
+    const report = JSON.parse(fs.readFileSync(path.join(build.root, 'kb-problems.json'), 'utf8')) as {
+      errors: number;
+      problems: { file: string; rule: string }[];
+    };
     expect(report.errors).toBeGreaterThanOrEqual(SCENARIOS.length);
-    expect(new Set(report.problems.map((problem) => path.basename(problem.file))).size).toBeGreaterThanOrEqual(SCENARIOS.length);
+    expect(new Set(report.problems.map((problem) => path.basename(problem.file))).size).toBeGreaterThanOrEqual(
+      SCENARIOS.length,
+    );
   });
 });
 
 describe('frontmatter and files that cannot be articles (checked before anything renders)', () => {
   it('missing title: names the file and says which line to add', () => {
-    expect(problemAbout(build, 'missing-title.md')).toMatch(/articles\/missing-title\.md:1 — "title" is required[\s\S]*fix: add a line such as\s+title: "/);
+    expect(problemAbout(build, 'missing-title.md')).toMatch(
+      /articles\/missing-title\.md:1 — "title" is required[\s\S]*fix: add a line such as\s+title: "/,
+    );
   });
 
   it('unparsable date: points at the date line and shows the valid form', () => {
-    expect(problemAbout(build, 'bad-date.md')).toMatch(/articles\/bad-date\.md:3 — "date: 2025-13-45" is not a day on the calendar[\s\S]*date: 2025-06-12/);
+    expect(problemAbout(build, 'bad-date.md')).toMatch(
+      /articles\/bad-date\.md:3 — "date: 2025-13-45" is not a day on the calendar[\s\S]*date: 2025-06-12/,
+    );
   });
 
   it('tags that are not a list: points at the tags line and shows a list', () => {
-    expect(problemAbout(build, 'tags-not-list.md')).toMatch(/articles\/tags-not-list\.md:4 — "tags" must be a list[\s\S]*fix: write it as\s+tags: \[rope, attention\]/);
+    expect(problemAbout(build, 'tags-not-list.md')).toMatch(
+      /articles\/tags-not-list\.md:4 — "tags" must be a list[\s\S]*fix: write it as\s+tags: \[rope, attention\]/,
+    );
   });
 
   it('unknown category: points at the line and lists the categories there are', () => {
-    expect(problemAbout(build, 'unknown-category.md')).toMatch(/articles\/unknown-category\.md:5 — unknown category "quantum-gravity"[\s\S]*fix: use one of: transformer, uncategorized/);
+    expect(problemAbout(build, 'unknown-category.md')).toMatch(
+      /articles\/unknown-category\.md:5 — unknown category "quantum-gravity"[\s\S]*fix: use one of: transformer, uncategorized/,
+    );
   });
 
   it('YAML syntax error: points at the line where the quote was opened', () => {
-    expect(problemAbout(build, 'yaml-syntax.md')).toMatch(/articles\/yaml-syntax\.md:2 — the frontmatter is not valid YAML: a quoted value is opened on this line and never closed/);
+    expect(problemAbout(build, 'yaml-syntax.md')).toMatch(
+      /articles\/yaml-syntax\.md:2 — the frontmatter is not valid YAML: a quoted value is opened on this line and never closed/,
+    );
   });
 
   it('duplicate keys: points at the second one and names the first', () => {
-    expect(problemAbout(build, 'duplicate-keys.md')).toMatch(/articles\/duplicate-keys\.md:5 — frontmatter key "title" appears twice \(first on line 2\)\n\s+fix: keep one of them/);
+    expect(problemAbout(build, 'duplicate-keys.md')).toMatch(
+      /articles\/duplicate-keys\.md:5 — frontmatter key "title" appears twice \(first on line 2\)\n\s+fix: keep one of them/,
+    );
   });
 
   it('two files with one slug: one message, naming both files and the URL they would share', () => {
     expect(problemsAbout(build, 'same-name.md')).toHaveLength(1);
     const problem = problemAbout(build, 'inference/same-name.md');
-    expect(problem).toMatch(/articles\/inference\/same-name\.md:1 — duplicate slug "same-name": .*articles\/attention\/same-name\.md has the same file name/);
+    expect(problem).toMatch(
+      /articles\/inference\/same-name\.md:1 — duplicate slug "same-name": .*articles\/attention\/same-name\.md has the same file name/,
+    );
     expect(problem).toMatch(/\/articles\/same-name\/\n\s+fix: rename one of the files/);
   });
 
   it('empty file: says it is empty and shows how an article starts', () => {
-    expect(problemAbout(build, 'empty-file.md')).toMatch(/articles\/empty-file\.md:1 — the file is empty\. An article starts with frontmatter, e\.g\.\n\s+---\n\s+title:/);
+    expect(problemAbout(build, 'empty-file.md')).toMatch(
+      /articles\/empty-file\.md:1 — the file is empty\. An article starts with frontmatter, e\.g\.\n\s+---\n\s+title:/,
+    );
   });
 
   it('a file that is not UTF-8: names the line with the first foreign byte and how to re-save', () => {
-    expect(problemAbout(build, 'not-utf8.md')).toMatch(/articles\/not-utf8\.md:7 — the file is not UTF-8 text \(byte 0xD6 [\s\S]*re-save it as UTF-8/);
+    expect(problemAbout(build, 'not-utf8.md')).toMatch(
+      /articles\/not-utf8\.md:7 — the file is not UTF-8 text \(byte 0xD6 [\s\S]*re-save it as UTF-8/,
+    );
   });
 
   it('a 5 MB article: says how large it is, the limit, and to split it into a series', () => {
-    expect(problemAbout(build, 'huge-article.md')).toMatch(/articles\/huge-article\.md:1 — the article is 5\.0 MB; articles may be at most 1\.0 MB\n\s+fix: split it into parts published as a series/);
+    expect(problemAbout(build, 'huge-article.md')).toMatch(
+      /articles\/huge-article\.md:1 — the article is 5\.0 MB; articles may be at most 1\.0 MB\n\s+fix: split it into parts published as a series/,
+    );
   });
 });
 
@@ -132,7 +169,9 @@ describe('formulas, links and images (checked while rendering)', () => {
   });
 
   it('unknown macro: names the macro at its line and column', () => {
-    expect(problemAbout(build, 'tex-unknown-macro.md')).toMatch(/articles\/tex-unknown-macro\.md:7:13 — invalid TeX: KaTeX parse error: Undefined control sequence: \\notamacro/);
+    expect(problemAbout(build, 'tex-unknown-macro.md')).toMatch(
+      /articles\/tex-unknown-macro\.md:7:13 — invalid TeX: KaTeX parse error: Undefined control sequence: \\notamacro/,
+    );
   });
 
   it('unbalanced $: a $ that opens a formula and never closes it', () => {
@@ -142,35 +181,49 @@ describe('formulas, links and images (checked while rendering)', () => {
   });
 
   it('unbalanced $$: a display formula that runs to the end of the file', () => {
-    expect(problemAbout(build, 'unbalanced-display.md')).toMatch(/articles\/unbalanced-display\.md:9:1 — this \$\$ display formula is never closed[\s\S]*fix: add a line with \$\$ after the formula/);
+    expect(problemAbout(build, 'unbalanced-display.md')).toMatch(
+      /articles\/unbalanced-display\.md:9:1 — this \$\$ display formula is never closed[\s\S]*fix: add a line with \$\$ after the formula/,
+    );
   });
 
   it('link to an article that does not exist: the line, the link and the slug', () => {
-    expect(problemAbout(build, 'link-missing-article.md')).toMatch(/articles\/link-missing-article\.md:9:5 — link to "\/articles\/does-not-exist\/", but no article has the slug "does-not-exist"/);
+    expect(problemAbout(build, 'link-missing-article.md')).toMatch(
+      /articles\/link-missing-article\.md:9:5 — link to "\/articles\/does-not-exist\/", but no article has the slug "does-not-exist"/,
+    );
   });
 
   it('image that does not exist: the line, the path as written and where it was looked for', () => {
-    expect(problemAbout(build, 'image-missing.md')).toMatch(/articles\/image-missing\.md:9:1 — image "\.\/figures\/loss-curve\.png" does not exist \(looked for .*articles\/figures\/loss-curve\.png\)/);
+    expect(problemAbout(build, 'image-missing.md')).toMatch(
+      /articles\/image-missing\.md:9:1 — image "\.\/figures\/loss-curve\.png" does not exist \(looked for .*articles\/figures\/loss-curve\.png\)/,
+    );
   });
 });
 
 describe("raw HTML that would run in readers' browsers", () => {
   it('a <script> in Markdown: the line, and how to show it as text instead', () => {
-    expect(problemAbout(build, 'raw-html-script.md')).toMatch(/articles\/raw-html-script\.md:9:1 — raw HTML <script> is not allowed in an article[\s\S]*escape the < as \\</);
+    expect(problemAbout(build, 'raw-html-script.md')).toMatch(
+      /articles\/raw-html-script\.md:9:1 — raw HTML <script> is not allowed in an article[\s\S]*escape the < as \\</,
+    );
   });
 
   it('an event handler attribute (onerror=): the line and the attribute', () => {
-    expect(problemAbout(build, 'raw-html-event-handler.md')).toMatch(/articles\/raw-html-event-handler\.md:9:\d+ — raw HTML with an event handler \(onerror=\) is not allowed/);
+    expect(problemAbout(build, 'raw-html-event-handler.md')).toMatch(
+      /articles\/raw-html-event-handler\.md:9:\d+ — raw HTML with an event handler \(onerror=\) is not allowed/,
+    );
   });
 });
 
 describe('MDX', () => {
   it('syntax error (unclosed JSX tag): the line of the tag and how to close it', () => {
-    expect(problemAbout(build, 'mdx-syntax-error.mdx')).toMatch(/articles\/mdx-syntax-error\.mdx:9:1 — MDX syntax error: Expected a closing tag for <div>[\s\S]*fix: close every JSX tag/);
+    expect(problemAbout(build, 'mdx-syntax-error.mdx')).toMatch(
+      /articles\/mdx-syntax-error\.mdx:9:1 — MDX syntax error: Expected a closing tag for <div>[\s\S]*fix: close every JSX tag/,
+    );
   });
 
   it('import of a missing component: the line of the import, not of the compiled code', () => {
-    expect(problemAbout(build, 'mdx-missing-import.mdx')).toMatch(/articles\/mdx-missing-import\.mdx:6(:1)? — import "\.\.\/components\/Chart\.astro" does not exist\n\s+fix: paths are relative to the article file/);
+    expect(problemAbout(build, 'mdx-missing-import.mdx')).toMatch(
+      /articles\/mdx-missing-import\.mdx:6(:1)? — import "\.\.\/components\/Chart\.astro" does not exist\n\s+fix: paths are relative to the article file/,
+    );
   });
 });
 

@@ -87,7 +87,11 @@ export async function buildFixtures(names: string[], options: BuildOptions = {})
 
   const outEntries = fs.existsSync(outDir) ? fs.readdirSync(outDir) : [];
   const workDir = path.join(root, '.kb-build');
-  const shortened = output.split(path.relative(repoRoot, contentDir)).join('<content>').split(contentDir).join('<content>');
+  const shortened = output
+    .split(path.relative(repoRoot, contentDir))
+    .join('<content>')
+    .split(contentDir)
+    .join('<content>');
   return {
     status,
     output,
@@ -95,7 +99,8 @@ export async function buildFixtures(names: string[], options: BuildOptions = {})
     contentDir,
     outDir,
     contentUnchanged: digestTree(contentDir) === before,
-    lastGoodKept: outEntries.length === 1 && fs.readFileSync(path.join(outDir, 'index.html'), 'utf8') === LAST_GOOD_PAGE,
+    lastGoodKept:
+      outEntries.length === 1 && fs.readFileSync(path.join(outDir, 'index.html'), 'utf8') === LAST_GOOD_PAGE,
     leftovers: fs.existsSync(workDir) ? fs.readdirSync(workDir) : [],
     messages: shortened,
   };
@@ -114,7 +119,9 @@ export function problemAbout(build: FixtureBuild, file: string): string | undefi
 
 /** Every entry of the report about one file. */
 export function problemsAbout(build: FixtureBuild, file: string): string[] {
-  const entries = failureSummary(build).split(/\n(?= {2}[✗⚠] )/).map((entry) => entry.replace(/\n\n[\s\S]*$/, '').trim());
+  const entries = failureSummary(build)
+    .split(/\n(?= {2}[✗⚠] )/)
+    .map((entry) => entry.replace(/\n\n[\s\S]*$/, '').trim());
   return entries.filter((entry) => /^[✗⚠] /.test(entry) && entry.split('\n')[0]!.includes(file));
 }
 

@@ -15,7 +15,8 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 function pages(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const name of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
-    if (/\.(html|xml|json|txt)$|^_headers$/.test(name) && !name.startsWith('pagefind')) out.set(name, fs.readFileSync(path.join(dir, name)));
+    if (/\.(html|xml|json|txt)$|^_headers$/.test(name) && !name.startsWith('pagefind'))
+      out.set(name, fs.readFileSync(path.join(dir, name)));
   }
   return out;
 }

@@ -34,35 +34,46 @@ const page = (title: string, body = '', head = '') =>
 
 describe('links, titles, descriptions, canonical URLs, other origins', () => {
   it('passes a good site', () => {
-    const dir = site({ 'index.html': page('Home', '<h2 id="a">A</h2><a href="/b/#b">b</a>'), 'b/index.html': page('B', '<h2 id="b">B</h2><a href="/#a">a</a>') });
+    const dir = site({
+      'index.html': page('Home', '<h2 id="a">A</h2><a href="/b/#b">b</a>'),
+      'b/index.html': page('B', '<h2 id="b">B</h2><a href="/#a">a</a>'),
+    });
     expect(checkSite(dir, '/').problems).toEqual([]);
   });
 
   it('finds broken links and anchors, and names the article source line', () => {
-    const dir = site({ 'index.html': page('Home', '<a href="/nowhere/">x</a>'), 'b/index.html': page('B', '<h2 id="real">R</h2><a href="/#gone">y</a>') });
+    const dir = site({
+      'index.html': page('Home', '<a href="/nowhere/">x</a>'),
+      'b/index.html': page('B', '<h2 id="real">R</h2><a href="/#gone">y</a>'),
+    });
     const source = { file: path.join(dir, 'src.md'), links: [{ href: '/#gone', line: 2, column: 1 }] };
     const { problems } = checkSite(dir, '/', new Map([['/b/', source]]));
     expect(problems).toHaveLength(2);
-    expect(text(problems)).toEqual(expect.arrayContaining([
-      '/ — broken link "/nowhere/": there is no page at /nowhere/',
-      expect.stringMatching(/src\.md:2:1 — link "\/#gone" points at #gone, which \/ does not have \(on \/b\/\)/),
-    ]));
+    expect(text(problems)).toEqual(
+      expect.arrayContaining([
+        '/ — broken link "/nowhere/": there is no page at /nowhere/',
+        expect.stringMatching(/src\.md:2:1 — link "\/#gone" points at #gone, which \/ does not have \(on \/b\/\)/),
+      ]),
+    );
   });
 
   it('finds duplicate titles, missing descriptions and canonical links, and loads from other origins', () => {
     const dir = site({
       'index.html': page('Same'),
       'a/index.html': page('Same'),
-      'b/index.html': '<!DOCTYPE html><html lang="en"><head><title>B</title></head><body><script src="https://cdn.example.com/x.js"></script></body></html>',
+      'b/index.html':
+        '<!DOCTYPE html><html lang="en"><head><title>B</title></head><body><script src="https://cdn.example.com/x.js"></script></body></html>',
     });
     const { problems } = checkSite(dir, '/');
     expect(problems).toHaveLength(4);
-    expect(text(problems)).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^\/(a\/)? — same <title> as \/(a\/)?: "Same"$/),
-      '/b/ — no description meta (or an empty one)',
-      '/b/ — no canonical link',
-      '/b/ — loads https://cdn.example.com/x.js from another origin',
-    ]));
+    expect(text(problems)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/(a\/)? — same <title> as \/(a\/)?: "Same"$/),
+        '/b/ — no description meta (or an empty one)',
+        '/b/ — no canonical link',
+        '/b/ — loads https://cdn.example.com/x.js from another origin',
+      ]),
+    );
   });
 
   it('checks links against the base path', () => {
@@ -73,8 +84,16 @@ describe('links, titles, descriptions, canonical URLs, other origins', () => {
 
 describe('HTML validation with .htmlvalidate.json', () => {
   it('passes valid pages and reports invalid ones with file, line and rule', async () => {
-    const dir = site({ 'index.html': page('Home', '<p>ok</p>'), 'bad/index.html': page('Bad', '<div id="x"></div><span id="x"><div>block in inline</div></span>') });
-    const options = { configFile: path.join(repoRoot, '.htmlvalidate.json'), cacheFile: path.join(dir, 'cache.json'), limit: 0, base: '/' };
+    const dir = site({
+      'index.html': page('Home', '<p>ok</p>'),
+      'bad/index.html': page('Bad', '<div id="x"></div><span id="x"><div>block in inline</div></span>'),
+    });
+    const options = {
+      configFile: path.join(repoRoot, '.htmlvalidate.json'),
+      cacheFile: path.join(dir, 'cache.json'),
+      limit: 0,
+      base: '/',
+    };
     const { problems } = await validateHtml(dir, options);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.filter((problem) => problem.page !== '/bad/' || problem.line !== 1)).toEqual([]);
@@ -82,7 +101,9 @@ describe('HTML validation with .htmlvalidate.json', () => {
   });
 
   it('leaves KaTeX internals out, and keeps the rest', () => {
-    expect(withoutKatexInternals('a<span class="katex"><span>x<span>y</span></span></span>b<span class="katex"></span>c')).toBe('a<span class="katex"></span>b<span class="katex"></span>c');
+    expect(
+      withoutKatexInternals('a<span class="katex"><span>x<span>y</span></span></span>b<span class="katex"></span>c'),
+    ).toBe('a<span class="katex"></span>b<span class="katex"></span>c');
   });
 });
 
@@ -97,18 +118,24 @@ describe('Content-Security-Policy', () => {
   });
 
   it('passes a site whose only inline script is the boot script', () => {
-    const dir = site({ '_headers': headers, 'index.html': page('Home', '', `<script>${themeBootScript}</script>`) });
+    const dir = site({ _headers: headers, 'index.html': page('Home', '', `<script>${themeBootScript}</script>`) });
     expect(checkSecurityHeaders(dir)).toEqual([]);
   });
 
   it('fails on an inline script the policy does not allow, with the hash to add', () => {
-    const dir = site({ '_headers': headers, 'index.html': page('Home', '<script>alert(1)</script>') });
+    const dir = site({ _headers: headers, 'index.html': page('Home', '<script>alert(1)</script>') });
     expect(checkSecurityHeaders(dir).map(formatProblem)).toEqual([
-      expect.stringMatching(/^\/index\.html — an inline script that the Content-Security-Policy blocks\n\s+fix: .*add 'sha256-[^']+' to script-src in public\/_headers/),
+      expect.stringMatching(
+        /^\/index\.html — an inline script that the Content-Security-Policy blocks\n\s+fix: .*add 'sha256-[^']+' to script-src in public\/_headers/,
+      ),
     ]);
   });
 
   it('does not mistake markup inside an attribute value for a script', () => {
-    expect([...inlineScriptBodies('<meta content="<script>alert(1)</script>"><script src="/a.js"></script><script>x()</script>')]).toEqual(['x()']);
+    expect([
+      ...inlineScriptBodies(
+        '<meta content="<script>alert(1)</script>"><script src="/a.js"></script><script>x()</script>',
+      ),
+    ]).toEqual(['x()']);
   });
 });

@@ -28,7 +28,9 @@ for (const theme of ['light', 'dark'] as const) {
           rule: violation.id,
           impact: violation.impact,
           help: violation.help,
-          nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')}: ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
+          nodes: violation.nodes
+            .slice(0, 5)
+            .map((node) => `${node.target.join(' ')}: ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
         }));
         expect(summary).toEqual([]);
       });

@@ -35,7 +35,9 @@ test.describe('reading an article', () => {
     await expect(block.locator('.code-lang')).toHaveText('python');
     expect(await block.locator('pre span[style*="--astro-code-token"]').count()).toBeGreaterThan(5);
     // Token colors differ from plain text: the highlighting is visible.
-    const colors = await block.locator('pre span[style*="--astro-code-token"]').evaluateAll((spans) => new Set(spans.map((span) => getComputedStyle(span).color)).size);
+    const colors = await block
+      .locator('pre span[style*="--astro-code-token"]')
+      .evaluateAll((spans) => new Set(spans.map((span) => getComputedStyle(span).color)).size);
     expect(colors).toBeGreaterThan(2);
     await block.locator('button.copy-code').click();
     await expect(block.locator('button.copy-code')).toHaveText('已复制');
@@ -82,7 +84,9 @@ test.describe('reading an article', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const slug of ['rope', 'deepseek-v3', 'flash-attention', 'poisson-processes']) {
       await page.goto(`/articles/${slug}/`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, slug).toBeLessThanOrEqual(0);
     }
   });
@@ -92,7 +96,9 @@ test.describe('reading an article', () => {
     const page = await context.newPage();
     await page.goto('/articles/kv-cache/');
     await expect(page.locator('.prose .katex').first()).toBeVisible();
-    await expect(page.locator('.toc')).toBeVisible({ visible: false }).catch(() => {});
+    await expect(page.locator('.toc'))
+      .toBeVisible({ visible: false })
+      .catch(() => {});
     await expect(page.locator('button.copy-code')).toHaveCount(0);
     await context.close();
   });

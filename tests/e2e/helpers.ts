@@ -27,7 +27,14 @@ export function bundledArticles(dir = 'content/articles'): ArticleInfo[] {
         const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
         const data = YAML.parse(front);
         const date = data.date instanceof Date ? data.date.toISOString() : String(data.date);
-        out.push({ slug: entry.name.replace(/\.mdx?$/, ''), file: full, ...data, date: date.slice(0, 10), category: data.category ?? 'uncategorized', body });
+        out.push({
+          slug: entry.name.replace(/\.mdx?$/, ''),
+          file: full,
+          ...data,
+          date: date.slice(0, 10),
+          category: data.category ?? 'uncategorized',
+          body,
+        });
       }
     }
   };

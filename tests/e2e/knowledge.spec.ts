@@ -7,7 +7,11 @@ const articles = bundledArticles();
 const linksTo = (slug: string) =>
   articles
     .filter((article) => article.slug !== slug)
-    .filter((article) => new RegExp(`\\]\\(/articles/${slug}/?[#)]|\\[\\[${slug}[\\]#|]`).test(article.body.replace(/^```[\s\S]*?^```/gm, '')));
+    .filter((article) =>
+      new RegExp(`\\]\\(/articles/${slug}/?[#)]|\\[\\[${slug}[\\]#|]`).test(
+        article.body.replace(/^```[\s\S]*?^```/gm, ''),
+      ),
+    );
 
 test.describe('knowledge features', () => {
   test('hovering an internal link shows a preview card; Esc and leaving hide it', async ({ page }) => {
@@ -71,7 +75,9 @@ test.describe('knowledge features', () => {
   test('backlinks list exactly the articles that link here', async ({ page }) => {
     for (const slug of ['rope', 'kv-cache']) {
       await page.goto(`/articles/${slug}/`);
-      const expected = linksTo(slug).map((article) => article.title).sort();
+      const expected = linksTo(slug)
+        .map((article) => article.title)
+        .sort();
       expect(expected.length).toBeGreaterThan(1);
       expect((await page.locator('.backlinks li > a').allInnerTexts()).sort()).toEqual(expected);
       await expect(page.locator('.backlinks .excerpt').first()).not.toBeEmpty();
@@ -81,7 +87,9 @@ test.describe('knowledge features', () => {
   test('the papers page lists each paper with the articles that discuss it', async ({ page }) => {
     const papers = YAML.parse(fs.readFileSync('content/papers.yaml', 'utf8')) as Record<string, { title: string }>;
     const byPaper = new Map<string, string[]>();
-    for (const article of articles) for (const id of (article as unknown as { papers?: string[] }).papers ?? []) byPaper.set(id, [...(byPaper.get(id) ?? []), article.title]);
+    for (const article of articles)
+      for (const id of (article as unknown as { papers?: string[] }).papers ?? [])
+        byPaper.set(id, [...(byPaper.get(id) ?? []), article.title]);
     await page.goto('/papers/');
     await expect(page.locator('.paper-card')).toHaveCount(byPaper.size);
     for (const id of ['arXiv:2104.09864', 'arXiv:1706.03762', 'arXiv:2412.19437']) {
@@ -93,7 +101,9 @@ test.describe('knowledge features', () => {
 
   test('an article shows its papers as cards', async ({ page }) => {
     await page.goto('/articles/rope/');
-    await expect(page.locator('.papers .paper-card').first().locator('.paper-title')).toHaveText('RoFormer: Enhanced Transformer with Rotary Position Embedding');
+    await expect(page.locator('.papers .paper-card').first().locator('.paper-title')).toHaveText(
+      'RoFormer: Enhanced Transformer with Rotary Position Embedding',
+    );
   });
 
   test('a tag page is a topic page: description, aliases, series and related topics', async ({ page }) => {

@@ -21,7 +21,10 @@ test.describe('listings', () => {
     await page.goto('/');
     const cards = page.locator('.article-card');
     await expect(cards).toHaveCount(Math.min(20, articles.length));
-    const dates = await page.locator('.article-card .article-meta time').first().evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')));
+    const dates = await page
+      .locator('.article-card .article-meta time')
+      .first()
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')));
     const newest = [...articles].sort((a, b) => b.date.localeCompare(a.date))[0]!;
     expect(dates[0]).toBe(newest.date);
     await expect(cards.first().locator('.excerpt')).not.toBeEmpty();
@@ -50,7 +53,9 @@ test.describe('listings', () => {
   });
 
   test('a series page lists its parts in order', async ({ page }) => {
-    const parts = articles.filter((article) => article.series === 'ssm').sort((a, b) => a.seriesOrder! - b.seriesOrder!);
+    const parts = articles
+      .filter((article) => article.series === 'ssm')
+      .sort((a, b) => a.seriesOrder! - b.seriesOrder!);
     await page.goto('/series/ssm/');
     await expect(page.locator('.article-card-title a')).toHaveText(parts.map((article) => article.title));
   });

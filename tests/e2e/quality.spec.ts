@@ -25,11 +25,13 @@ async function watch(page: Page, visit: () => Promise<void>) {
   const problems: string[] = [];
   const origin = new URL(test.info().project.use.baseURL!).origin;
   page.on('console', (message) => {
-    if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
-    if (!/^(data|blob):/.test(request.url()) && new URL(request.url()).origin !== origin) problems.push(`request to another origin: ${request.url()}`);
+    if (!/^(data|blob):/.test(request.url()) && new URL(request.url()).origin !== origin)
+      problems.push(`request to another origin: ${request.url()}`);
   });
   await visit();
   return problems;
@@ -47,7 +49,10 @@ test.describe('pages under the Content-Security-Policy', () => {
         expect(scriptSrc).not.toContain("'unsafe-inline'");
         expect(scriptSrc).not.toContain("'unsafe-eval'");
         // The <meta> fallback repeats the policy for hosts that ignore _headers.
-        await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /script-src 'self'/);
+        await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+          'content',
+          /script-src 'self'/,
+        );
         if (ready) await expect(page.locator(ready).first()).toBeVisible();
         await page.waitForLoadState('networkidle');
         // The theme toggle is the script every page runs: it must have run.

@@ -8,7 +8,12 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { bundledArticles } from './helpers.ts';
 
-interface QualityQuery { kind: string; query: string; first: string; top5: string[] }
+interface QualityQuery {
+  kind: string;
+  query: string;
+  first: string;
+  top5: string[];
+}
 const { queries } = JSON.parse(fs.readFileSync('tests/search/queries.json', 'utf8')) as { queries: QualityQuery[] };
 const TOP1_THRESHOLD = 0.9;
 
@@ -18,7 +23,8 @@ test('every query in tests/search/queries.json finds its articles', async ({ pag
   const slugs = new Set(bundledArticles().map((article) => article.slug));
   expect(queries.length).toBeGreaterThanOrEqual(40);
   for (const entry of queries) {
-    for (const slug of [entry.first, ...entry.top5]) expect(slugs, `${entry.query}: unknown article ${slug}`).toContain(slug);
+    for (const slug of [entry.first, ...entry.top5])
+      expect(slugs, `${entry.query}: unknown article ${slug}`).toContain(slug);
   }
 
   await page.goto('/search/');
@@ -29,8 +35,9 @@ test('every query in tests/search/queries.json finds its articles', async ({ pag
     await input.fill(entry.query);
     await expect(results).toHaveAttribute('data-query', entry.query);
     await expect(results).toHaveAttribute('aria-busy', 'false');
-    const hrefs = await results.locator('.search-hit-title').evaluateAll((links) =>
-      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    const hrefs = await results
+      .locator('.search-hit-title')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
     rows.push({ entry, ranked: hrefs.map((href) => /\/articles\/([^/]+)\//.exec(href)?.[1] ?? href) });
   }
 

@@ -20,7 +20,9 @@ async function searchOnPage(page: Page, query: string) {
 }
 
 test.describe('header search box', () => {
-  test('"/" opens it, results appear as you type, arrows choose, Enter opens the article at the match', async ({ page }) => {
+  test('"/" opens it, results appear as you type, arrows choose, Enter opens the article at the match', async ({
+    page,
+  }) => {
     await page.goto('/archive/');
     await page.keyboard.press('/');
     await expect(headerBox(page)).toBeFocused();
@@ -44,7 +46,9 @@ test.describe('header search box', () => {
     await expect(page.locator('.katex-html').first()).toBeVisible();
   });
 
-  test('Ctrl-K focuses it, Esc closes the results and then leaves the box, Enter goes to the search page', async ({ page }) => {
+  test('Ctrl-K focuses it, Esc closes the results and then leaves the box, Enter goes to the search page', async ({
+    page,
+  }) => {
     await page.goto('/');
     await page.keyboard.press('Control+k');
     await expect(headerBox(page)).toBeFocused();
@@ -103,7 +107,8 @@ test.describe('search page', () => {
     await category.selectOption('');
     await page.getByLabel('标签', { exact: true }).selectOption('旋转位置编码');
     await expect(results(page).locator('.search-hit-title')).toHaveText(
-      articles.filter((article) => article.tags.includes('rope')).map((article) => article.title));
+      articles.filter((article) => article.tags.includes('rope')).map((article) => article.title),
+    );
 
     await page.getByLabel('标签', { exact: true }).selectOption('');
     await page.getByLabel('排序').selectOption('date');
@@ -114,7 +119,9 @@ test.describe('search page', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  test('formulas are found by their TeX, excerpts show TeX rather than KaTeX glyphs, and the article outlines the formula', async ({ page }) => {
+  test('formulas are found by their TeX, excerpts show TeX rather than KaTeX glyphs, and the article outlines the formula', async ({
+    page,
+  }) => {
     await page.goto('/search/');
     await searchOnPage(page, '\\sqrt{d}');
     const first = results(page).locator('.search-result').first();
@@ -158,7 +165,9 @@ test.describe('search page', () => {
     const texts = await results(page).locator('.search-hit-excerpt').allInnerTexts();
     for (const text of texts) expect(text).not.toMatch(/[⟦⟧]|Rotary Position Embedding RoFormer/);
     await searchOnPage(page, '归档');
-    const hrefs = await results(page).locator('.search-hit-title').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+    const hrefs = await results(page)
+      .locator('.search-hit-title')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
     for (const href of hrefs) expect(href).toMatch(/^\/articles\//);
   });
 

@@ -10,7 +10,8 @@ import { expect, test, type Page } from '@playwright/test';
 import YAML from 'yaml';
 
 const fixture = 'tests/fixtures/xss-metadata';
-const frontmatter = (file: string) => YAML.parse(/^---\n([\s\S]*?)\n---/.exec(fs.readFileSync(path.join(fixture, 'articles', file), 'utf8'))![1]!);
+const frontmatter = (file: string) =>
+  YAML.parse(/^---\n([\s\S]*?)\n---/.exec(fs.readFileSync(path.join(fixture, 'articles', file), 'utf8'))![1]!);
 const article = frontmatter('xss-title.md') as { title: string; description: string };
 const taxonomy = YAML.parse(fs.readFileSync(path.join(fixture, 'taxonomy.yaml'), 'utf8'));
 const SCRIPT = '<script>alert(1)</script>';
@@ -64,7 +65,10 @@ test.describe('markup in metadata is shown as text', () => {
 
   test('the article whose excerpt has markup, and its link preview of the other one', async ({ page }) => {
     await visitSafely(page, 'articles/xss-excerpt/');
-    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', new RegExp(`${SCRIPT.replace(/[()]/g, '\\$&')} then`));
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+      'content',
+      new RegExp(`${SCRIPT.replace(/[()]/g, '\\$&')} then`),
+    );
     await page.locator('.prose a[href$="/articles/xss-title/"]').hover();
     const card = page.locator('#link-preview');
     await expect(card).toBeVisible();
@@ -72,19 +76,36 @@ test.describe('markup in metadata is shown as text', () => {
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
   });
 
-  for (const listing of ['', 'tags/', 'tags/xss-script/', 'tags/xss-img/', 'tags/xss-braces/', 'categories/', 'categories/xss/', 'archive/', 'archive/2025/', 'archive/2025/03/', 'series/']) {
+  for (const listing of [
+    '',
+    'tags/',
+    'tags/xss-script/',
+    'tags/xss-img/',
+    'tags/xss-braces/',
+    'categories/',
+    'categories/xss/',
+    'archive/',
+    'archive/2025/',
+    'archive/2025/03/',
+    'series/',
+  ]) {
     test(`listing /${listing}`, async ({ page }) => {
       await visitSafely(page, listing);
       const titles = page.locator('.article-card-title a');
-      if ((await titles.count()) > 0) await expect(titles.filter({ hasText: 'xsspayload' })).toHaveText([article.title]);
+      if ((await titles.count()) > 0)
+        await expect(titles.filter({ hasText: 'xsspayload' })).toHaveText([article.title]);
     });
   }
 
   test('listings show the summary and the excerpt as text', async ({ page }) => {
     await visitSafely(page, '');
     const cards = page.locator('.article-card');
-    await expect(cards.filter({ hasText: 'xsspayload' }).first().locator('.excerpt')).toContainText(article.description);
-    await expect(cards.filter({ hasText: 'An excerpt with markup' }).locator('.excerpt')).toContainText(`${SCRIPT} then ${IMG.slice(0, 2)}`);
+    await expect(cards.filter({ hasText: 'xsspayload' }).first().locator('.excerpt')).toContainText(
+      article.description,
+    );
+    await expect(cards.filter({ hasText: 'An excerpt with markup' }).locator('.excerpt')).toContainText(
+      `${SCRIPT} then ${IMG.slice(0, 2)}`,
+    );
   });
 
   test('tag and category names from the taxonomy', async ({ page }) => {
@@ -96,7 +117,9 @@ test.describe('markup in metadata is shown as text', () => {
 
   test('search results, on the search page and in the header box', async ({ page }) => {
     await visitSafely(page, 'search/?q=xsspayload', '#search-results li');
-    await expect(page.locator('#search-results .search-hit-title').filter({ hasText: 'xsspayload' }).first()).toHaveText(article.title);
+    await expect(
+      page.locator('#search-results .search-hit-title').filter({ hasText: 'xsspayload' }).first(),
+    ).toHaveText(article.title);
     await expect(page.locator('#search-results img')).toHaveCount(0);
     await page.locator('#header-search-input').fill('xsspayload');
     await expect(page.locator('#header-search-listbox [role="option"]').first()).toBeVisible();
@@ -109,7 +132,9 @@ test.describe('markup in metadata is shown as text', () => {
       const xml = await (await request.get(feed)).text();
       expect(xml).not.toContain('<script');
       expect(xml).not.toContain('<img');
-      expect(xml).toMatch(/<title>&lt;script&gt;alert\(1\)&lt;\/script&gt; xsspayload &quot;&gt;&lt;img src=x onerror=alert\(1\)&gt; \{\{ title \}\}<\/title>|<title><!\[CDATA\[<script>/);
+      expect(xml).toMatch(
+        /<title>&lt;script&gt;alert\(1\)&lt;\/script&gt; xsspayload &quot;&gt;&lt;img src=x onerror=alert\(1\)&gt; \{\{ title \}\}<\/title>|<title><!\[CDATA\[<script>/,
+      );
     }
   });
 });

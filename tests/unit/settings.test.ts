@@ -10,7 +10,14 @@ const read = (env: Record<string, string>) => readSettings(env, repo);
 describe('settings', () => {
   it('default to the bundled content, root base path, Chinese UI', () => {
     const settings = read({});
-    expect(settings).toMatchObject({ base: '/', uiLang: 'zh', lenient: false, search: true, validateLimit: 150, bundledContent: true });
+    expect(settings).toMatchObject({
+      base: '/',
+      uiLang: 'zh',
+      lenient: false,
+      search: true,
+      validateLimit: 150,
+      bundledContent: true,
+    });
     expect(settings.contentDir).toBe(path.join(repo, 'content'));
     expect(settings.outDir).toBe(path.join(repo, 'dist'));
     expect(settings.cacheDir).toBe(path.join(repo, 'node_modules/.astro'));
@@ -36,9 +43,15 @@ describe('settings', () => {
   });
 
   it('refuse invalid values, naming the variable, the value and a valid example', () => {
-    expect(() => read({ KB_BASE: 'kb/' })).toThrow('KB_BASE="kb/": the base path must start with /; for example KB_BASE=/kb/');
-    expect(() => read({ KB_CONTENT_DIR: '/no/such/folder' })).toThrow(/KB_CONTENT_DIR="\/no\/such\/folder": there is no folder .*; for example KB_CONTENT_DIR=/);
-    expect(() => read({ KB_UI_LANG: 'fr' })).toThrow('KB_UI_LANG="fr": the UI languages are zh and en; for example KB_UI_LANG=en');
+    expect(() => read({ KB_BASE: 'kb/' })).toThrow(
+      'KB_BASE="kb/": the base path must start with /; for example KB_BASE=/kb/',
+    );
+    expect(() => read({ KB_CONTENT_DIR: '/no/such/folder' })).toThrow(
+      /KB_CONTENT_DIR="\/no\/such\/folder": there is no folder .*; for example KB_CONTENT_DIR=/,
+    );
+    expect(() => read({ KB_UI_LANG: 'fr' })).toThrow(
+      'KB_UI_LANG="fr": the UI languages are zh and en; for example KB_UI_LANG=en',
+    );
     expect(() => read({ KB_SITE_URL: 'example.org' })).toThrow(/KB_SITE_URL="example\.org": is not a URL/);
     expect(() => read({ KB_SITE_URL: 'https://user.github.io/repo' })).toThrow(/put the path \/repo in KB_BASE/);
     expect(() => read({ KB_SEARCH: 'maybe' })).toThrow(/KB_SEARCH="maybe": must be 1 or 0/);
@@ -66,7 +79,11 @@ describe('one reader of the environment', () => {
         // scripts/bench/baseline is the bare Astro project we are measured against, not ours.
         if (entry.isDirectory()) {
           if (rel !== 'scripts/bench/baseline') walk(rel);
-        } else if (/\.(ts|mts|mjs|js|astro)$/.test(entry.name) && fs.readFileSync(path.join(repo, rel), 'utf8').includes('process.env')) readers.push(rel);
+        } else if (
+          /\.(ts|mts|mjs|js|astro)$/.test(entry.name) &&
+          fs.readFileSync(path.join(repo, rel), 'utf8').includes('process.env')
+        )
+          readers.push(rel);
       }
     };
     for (const dir of ['src', 'scripts']) walk(dir);

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { excerptText, normaliseParts, partsFromDollarText, truncateParts, type ExcerptPart } from '../../../src/lib/excerpt.ts';
+import {
+  excerptText,
+  normaliseParts,
+  partsFromDollarText,
+  truncateParts,
+  type ExcerptPart,
+} from '../../../src/lib/excerpt.ts';
 
 const text = (value: string): ExcerptPart => ({ type: 'text', value });
 const math = (value: string): ExcerptPart => ({ type: 'math', value });
 
 describe('excerpt parts', () => {
   it('join adjacent text, collapse white space and trim the ends', () => {
-    expect(normaliseParts([text('  设 '), text('\n '), math('x'), text(' 为\n矩阵。 ')])).toEqual([text('设 '), math('x'), text(' 为 矩阵。')]);
+    expect(normaliseParts([text('  设 '), text('\n '), math('x'), text(' 为\n矩阵。 ')])).toEqual([
+      text('设 '),
+      math('x'),
+      text(' 为 矩阵。'),
+    ]);
   });
 
   it('cut long prose to the limit with an ellipsis, never inside a formula', () => {
@@ -18,9 +28,21 @@ describe('excerpt parts', () => {
   });
 
   it('count a formula by its TeX, at most 12, and mark a cut after it', () => {
-    expect(truncateParts([text('abc'), math('\\frac{a}{b}'), text('def')], 17)).toEqual([text('abc'), math('\\frac{a}{b}'), text('def')]);
-    expect(truncateParts([text('abc'), math('\\frac{a}{b}+\\frac{c}{d}'), text('def')], 14)).toEqual([text('abc'), math('\\frac{a}{b}+\\frac{c}{d}'), text('…')]);
-    expect(truncateParts([text('abc'), math('\\frac{a}{b}'), text('def')], 15)).toEqual([text('abc'), math('\\frac{a}{b}'), text('d…')]);
+    expect(truncateParts([text('abc'), math('\\frac{a}{b}'), text('def')], 17)).toEqual([
+      text('abc'),
+      math('\\frac{a}{b}'),
+      text('def'),
+    ]);
+    expect(truncateParts([text('abc'), math('\\frac{a}{b}+\\frac{c}{d}'), text('def')], 14)).toEqual([
+      text('abc'),
+      math('\\frac{a}{b}+\\frac{c}{d}'),
+      text('…'),
+    ]);
+    expect(truncateParts([text('abc'), math('\\frac{a}{b}'), text('def')], 15)).toEqual([
+      text('abc'),
+      math('\\frac{a}{b}'),
+      text('d…'),
+    ]);
   });
 
   it('read the $…$ formulas of a heading as the outline keeps it', () => {

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { layoutGraph } from '../../../src/lib/graph-layout.ts';
 
 describe('graph layout', () => {
-  const nodes = ['a', 'b', 'c', 'd'].map((id) => ({ id, kind: 'article' as const, label: id, href: `/${id}/`, weight: 1 }));
-  const edges = [{ source: 'a', target: 'b' }, { source: 'c', target: 'd' }];
+  const nodes = ['a', 'b', 'c', 'd'].map((id) => ({
+    id,
+    kind: 'article' as const,
+    label: id,
+    href: `/${id}/`,
+    weight: 1,
+  }));
+  const edges = [
+    { source: 'a', target: 'b' },
+    { source: 'c', target: 'd' },
+  ];
 
   it('is deterministic (builds stay byte-identical) and stays inside the canvas', () => {
     const first = layoutGraph(nodes, edges, 400, 300);
@@ -18,7 +27,8 @@ describe('graph layout', () => {
 
   it('pulls linked nodes closer than unlinked ones', () => {
     const placed = new Map(layoutGraph(nodes, edges, 400, 300).map((node) => [node.id, node]));
-    const distance = (a: string, b: string) => Math.hypot(placed.get(a)!.x - placed.get(b)!.x, placed.get(a)!.y - placed.get(b)!.y);
+    const distance = (a: string, b: string) =>
+      Math.hypot(placed.get(a)!.x - placed.get(b)!.x, placed.get(a)!.y - placed.get(b)!.y);
     expect(distance('a', 'b')).toBeLessThan(distance('a', 'c'));
     expect(distance('c', 'd')).toBeLessThan(distance('b', 'd'));
   });

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { byNewest, countBy, groupByMonth, paginate, relatedArticles, seriesParts, type Listable } from '../../../src/lib/listing.ts';
+import {
+  byNewest,
+  countBy,
+  groupByMonth,
+  paginate,
+  relatedArticles,
+  seriesParts,
+  type Listable,
+} from '../../../src/lib/listing.ts';
 
 const article = (slug: string, date: string, tags: string[], extra: Partial<Listable> = {}): Listable => ({
-  slug, title: slug, date: new Date(date), tags, category: 'llm', ...extra,
+  slug,
+  title: slug,
+  date: new Date(date),
+  tags,
+  category: 'llm',
+  ...extra,
 });
 
 describe('listing logic', () => {
@@ -14,7 +27,11 @@ describe('listing logic', () => {
   });
 
   it('groups the archive by month, newest first', () => {
-    const groups = groupByMonth([article('a', '2026-01-05', []), article('b', '2026-03-01', []), article('c', '2026-01-20', [])]);
+    const groups = groupByMonth([
+      article('a', '2026-01-05', []),
+      article('b', '2026-03-01', []),
+      article('c', '2026-01-20', []),
+    ]);
     expect(groups.map((group) => [group.year, group.month, group.items.map((item) => item.slug)])).toEqual([
       [2026, 3, ['b']],
       [2026, 1, ['c', 'a']],
@@ -22,7 +39,12 @@ describe('listing logic', () => {
   });
 
   it('counts tags, most used first', () => {
-    expect([...countBy([article('a', '2026-01-01', ['x', 'y']), article('b', '2026-01-02', ['y'])], (item) => item.tags)]).toEqual([['y', 2], ['x', 1]]);
+    expect([
+      ...countBy([article('a', '2026-01-01', ['x', 'y']), article('b', '2026-01-02', ['y'])], (item) => item.tags),
+    ]).toEqual([
+      ['y', 2],
+      ['x', 1],
+    ]);
   });
 
   it('relates articles by shared tags, rare tags weighing more', () => {

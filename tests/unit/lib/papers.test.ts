@@ -9,13 +9,27 @@ describe('papers', () => {
   });
 
   it('reads entries and falls back to a link for unknown ids', () => {
-    const papers = parsePapers('"arXiv:1706.03762":\n  title: Attention Is All You Need\n  authors: [A, B]\n  year: 2017\n', 'papers.yaml');
-    expect(paperFor(papers, 'arxiv:1706.03762')).toMatchObject({ title: 'Attention Is All You Need', year: 2017, url: 'https://arxiv.org/abs/1706.03762', known: true });
-    expect(paperFor(papers, 'doi:10.1/x')).toMatchObject({ title: 'doi:10.1/x', url: 'https://doi.org/10.1/x', known: false });
+    const papers = parsePapers(
+      '"arXiv:1706.03762":\n  title: Attention Is All You Need\n  authors: [A, B]\n  year: 2017\n',
+      'papers.yaml',
+    );
+    expect(paperFor(papers, 'arxiv:1706.03762')).toMatchObject({
+      title: 'Attention Is All You Need',
+      year: 2017,
+      url: 'https://arxiv.org/abs/1706.03762',
+      known: true,
+    });
+    expect(paperFor(papers, 'doi:10.1/x')).toMatchObject({
+      title: 'doi:10.1/x',
+      url: 'https://doi.org/10.1/x',
+      known: false,
+    });
   });
 
   it('needs a title for every entry', () => {
-    expect(() => parsePapers('"arXiv:1":\n  year: 2020\n', 'papers.yaml')).toThrow(/papers\.yaml: paper "arXiv:1" needs at least a title/);
+    expect(() => parsePapers('"arXiv:1":\n  year: 2020\n', 'papers.yaml')).toThrow(
+      /papers\.yaml: paper "arXiv:1" needs at least a title/,
+    );
   });
 
   it('shortens long author lists', () => {
@@ -26,7 +40,7 @@ describe('papers', () => {
   it('has an entry for every paper the bundled articles cite', async () => {
     const { bundledArticles } = await import('../../e2e/helpers.ts');
     const papers = loadPapers('content');
-    const cited = bundledArticles().flatMap((article) => ((article as unknown as { papers?: string[] }).papers ?? []));
+    const cited = bundledArticles().flatMap((article) => (article as unknown as { papers?: string[] }).papers ?? []);
     expect(cited.length).toBeGreaterThan(50);
     expect(cited.filter((id) => !paperFor(papers, id).known)).toEqual([]);
   });

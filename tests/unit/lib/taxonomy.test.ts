@@ -12,7 +12,11 @@ series:
 `;
   it('reads names in both languages, descriptions and aliases', () => {
     const taxonomy = parseTaxonomy(yaml, 'taxonomy.yaml');
-    expect(taxonomy.tags.get('rope')).toMatchObject({ zh: '旋转位置编码', en: 'Rotary Position Embedding', aliases: ['RoPE'] });
+    expect(taxonomy.tags.get('rope')).toMatchObject({
+      zh: '旋转位置编码',
+      en: 'Rotary Position Embedding',
+      aliases: ['RoPE'],
+    });
     expect(taxonomy.categories.get('llm')?.description).toBe('大模型相关');
     expect(taxonomy.series.get('ssm')?.en).toBe('State-Space Models');
   });
@@ -22,12 +26,22 @@ series:
   });
 
   it('gives unknown tags a default entry', () => {
-    expect(termOf(parseTaxonomy(yaml, 't').tags, 'lora')).toEqual({ id: 'lora', zh: 'lora', en: 'lora', description: '', aliases: [] });
+    expect(termOf(parseTaxonomy(yaml, 't').tags, 'lora')).toEqual({
+      id: 'lora',
+      zh: 'lora',
+      en: 'lora',
+      description: '',
+      aliases: [],
+    });
   });
 
   it('rejects duplicate keys and bad aliases with the file name', () => {
-    expect(() => parseTaxonomy('tags:\n  a: {}\n  a: {}\n', 'taxonomy.yaml')).toThrow(/taxonomy\.yaml: cannot be parsed: .*must be unique at line 3/);
-    expect(() => parseTaxonomy('tags:\n  a: { aliases: RoPE }\n', 'taxonomy.yaml')).toThrow(/tags\.a\.aliases must be a list/);
+    expect(() => parseTaxonomy('tags:\n  a: {}\n  a: {}\n', 'taxonomy.yaml')).toThrow(
+      /taxonomy\.yaml: cannot be parsed: .*must be unique at line 3/,
+    );
+    expect(() => parseTaxonomy('tags:\n  a: { aliases: RoPE }\n', 'taxonomy.yaml')).toThrow(
+      /tags\.a\.aliases must be a list/,
+    );
   });
 
   it('works without a taxonomy file at all', () => {

@@ -18,14 +18,20 @@ describe('article renderer', () => {
     expect(first.html).toContain('class="katex"');
     expect(first.problems).toEqual([]);
 
-    const cacheFiles = fs.readdirSync(path.join(process.env.KB_CACHE_DIR, 'kb-render'), { recursive: true }).filter((name) => String(name).endsWith('.json'));
+    const cacheFiles = fs
+      .readdirSync(path.join(process.env.KB_CACHE_DIR, 'kb-render'), { recursive: true })
+      .filter((name) => String(name).endsWith('.json'));
     expect(cacheFiles).toHaveLength(2); // the HTML, and the facts on their own
     expect(await renderArticle(file)).toEqual(first);
     expect(await articleFacts(file)).toEqual({ facts: first.facts, problems: [] });
 
     fs.writeFileSync(file, '---\ntitle: "T"\ndate: 2025-01-01\ntags: [a]\n---\n\n第三行\n\n$\\frac{a}{$\n');
     const broken = await renderArticle(file);
-    expect(broken.problems.map((problem) => `${path.basename(problem.file)}:${problem.line}:${problem.column} ${problem.rule}`)).toEqual(['post.md:9:1 math/invalid-tex']);
+    expect(
+      broken.problems.map(
+        (problem) => `${path.basename(problem.file)}:${problem.line}:${problem.column} ${problem.rule}`,
+      ),
+    ).toEqual(['post.md:9:1 math/invalid-tex']);
     expect(broken.html).toContain('katex-error');
   });
 

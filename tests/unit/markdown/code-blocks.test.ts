@@ -19,7 +19,10 @@ describe('code blocks: Shiki, label, transformers', () => {
   });
 
   it('renders an unknown language as plain text and warns with file and line', async () => {
-    const { html, file, problems } = await renderWithProblems('text\n\n```klingon\nqapla\n```', '/tmp/content/articles/code.md');
+    const { html, file, problems } = await renderWithProblems(
+      'text\n\n```klingon\nqapla\n```',
+      '/tmp/content/articles/code.md',
+    );
     expect(html).toContain('qapla');
     expect(problems).toEqual([expect.stringMatching(/code\.md:3:1 — unknown code language "klingon"/)]);
     expect(file.data.problems?.[0]?.severity).toBe('warning');

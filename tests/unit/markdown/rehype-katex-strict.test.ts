@@ -29,7 +29,10 @@ describe('rehype-katex-strict', () => {
   });
 
   it('reports invalid TeX with file, line and the formula, and renders the rest of the page', async () => {
-    const { html, problems } = await renderWithProblems('第一行\n\n第三行 $\\frac{a}{$ 结束，然后 $x^2$。', '/tmp/content/articles/bad.md');
+    const { html, problems } = await renderWithProblems(
+      '第一行\n\n第三行 $\\frac{a}{$ 结束，然后 $x^2$。',
+      '/tmp/content/articles/bad.md',
+    );
     expect(problems).toEqual([expect.stringMatching(/bad\.md:3:\d+ — invalid TeX: .*\n\s+formula: \\frac\{a\}\{/)]);
     expect(html).toContain('结束，然后');
     expect(html).toContain('class="katex"');
@@ -41,8 +44,14 @@ describe('rehype-katex-strict', () => {
   });
 
   it('publishes invalid TeX as its source, visibly marked', async () => {
-    const tree = unified().use(rehypeParse, { fragment: true }).use(rehypeKatexStrict, { macros: mathMacros, output: 'hast' }).use(rehypeStringify);
-    const file = new VFile({ path: 'marked.md', value: '<p><code class="language-math math-inline">\\frac{a}{</code></p>' });
+    const tree = unified()
+      .use(rehypeParse, { fragment: true })
+      .use(rehypeKatexStrict, { macros: mathMacros, output: 'hast' })
+      .use(rehypeStringify);
+    const file = new VFile({
+      path: 'marked.md',
+      value: '<p><code class="language-math math-inline">\\frac{a}{</code></p>',
+    });
     const html = String(await tree.process(file));
     expect(html).toContain('class="katex-error"');
     expect(html).toContain('\\frac{a}{');

@@ -28,7 +28,9 @@ describe('rehype-links', () => {
 
   it('reports a link to an article that does not exist, and keeps its text without the link', async () => {
     const { html, problems } = await render('<a href="/articles/nope/">x</a>');
-    expect(problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/no article has the slug "nope"/)]);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/no article has the slug "nope"/),
+    ]);
     expect(html).toBe('<span class="kb-error" title="no article &#x22;nope&#x22;">x</span>');
   });
 

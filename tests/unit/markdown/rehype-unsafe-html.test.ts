@@ -13,8 +13,14 @@ describe('raw HTML in articles', () => {
     expect(unsafeHtmlProblem('<SCRIPT>x()</SCRIPT>')).toMatch(/^raw HTML <script> is not allowed/);
     expect(unsafeHtmlProblem('<img src=x onerror=alert(1)>')).toMatch(/event handler \(onerror=\)/);
     expect(unsafeHtmlProblem('<a href="javascript:alert(1)">x</a>')).toMatch(/javascript: link/);
-    const { html, problems } = await renderWithProblems('Intro.\n\n<iframe src="https://example.org"></iframe>\n\nAfter.\n');
-    expect(problems).toEqual([expect.stringMatching(/test\.md:3:1 — raw HTML <iframe> is not allowed[\s\S]*fix: to show it as text, escape the < as \\</)]);
+    const { html, problems } = await renderWithProblems(
+      'Intro.\n\n<iframe src="https://example.org"></iframe>\n\nAfter.\n',
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /test\.md:3:1 — raw HTML <iframe> is not allowed[\s\S]*fix: to show it as text, escape the < as \\</,
+      ),
+    ]);
     expect(html).not.toContain('iframe');
     expect(html).toContain('After.');
   });

@@ -16,7 +16,9 @@ describe('$ in prose', () => {
 
   it('reports a $ that opens a formula and never closes it', async () => {
     const { problems } = await renderWithProblems('Intro.\n\nThe weight $\\alpha_i = 1 is fixed.\n');
-    expect(problems).toEqual([expect.stringMatching(/test\.md:3:12 — "\$\\alpha_i = 1 is fixed\.…": a \$ opens a formula that is never closed/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/test\.md:3:12 — "\$\\alpha_i = 1 is fixed\.…": a \$ opens a formula that is never closed/),
+    ]);
   });
 
   it('reports a $$ block that runs to the end of the file, and publishes its text', async () => {

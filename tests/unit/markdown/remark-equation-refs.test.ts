@@ -4,7 +4,15 @@ import { renderMarkdown, renderWithProblems } from '../../helpers/markdown.ts';
 describe('remark-equation-refs: \\label, \\eqref, \\ref', () => {
   it('numbers labelled equations in order and links prose references to them', async () => {
     const html = await renderMarkdown(
-      ['$$a=b \\label{eq:first}$$', '', '$$c=d$$', '', '$$e=f \\label{eq:second}$$', '', '由 \\eqref{eq:second} 与 \\ref{eq:first} 得证。'].join('\n'),
+      [
+        '$$a=b \\label{eq:first}$$',
+        '',
+        '$$c=d$$',
+        '',
+        '$$e=f \\label{eq:second}$$',
+        '',
+        '由 \\eqref{eq:second} 与 \\ref{eq:first} 得证。',
+      ].join('\n'),
     );
     expect(html).toContain('id="eq-first"');
     expect(html).toContain('id="eq-second"');
@@ -30,20 +38,34 @@ describe('remark-equation-refs: \\label, \\eqref, \\ref', () => {
   });
 
   it('numbers a multi-line aligned block once', async () => {
-    const html = await renderMarkdown('$$\n\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}\n\\label{eq:sys}\n$$\n\n\\eqref{eq:sys}');
+    const html = await renderMarkdown(
+      '$$\n\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}\n\\label{eq:sys}\n$$\n\n\\eqref{eq:sys}',
+    );
     expect(html).toContain('id="eq-sys"');
     expect(html).toMatch(/>\(1\)<\/a>/);
   });
 
   it('reports an unknown label, naming file, line and the known labels, and still renders the sentence', async () => {
-    const { html, problems } = await renderWithProblems('$$x \\label{eq:x}$$\n\n参见 \\eqref{eq:nope}。', '/tmp/content/articles/refs.md');
-    expect(problems).toEqual([expect.stringMatching(/refs\.md:3:\d+ — \\eqref\{eq:nope\} refers to no equation\n\s+fix: use one of the labels in this article: eq:x/)]);
+    const { html, problems } = await renderWithProblems(
+      '$$x \\label{eq:x}$$\n\n参见 \\eqref{eq:nope}。',
+      '/tmp/content/articles/refs.md',
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /refs\.md:3:\d+ — \\eqref\{eq:nope\} refers to no equation\n\s+fix: use one of the labels in this article: eq:x/,
+      ),
+    ]);
     expect(html).toContain('参见 (?)。');
   });
 
   it('reports a duplicate label, naming both lines', async () => {
-    const { problems } = await renderWithProblems('$$x \\label{eq:x}$$\n\n$$y \\label{eq:x}$$', '/tmp/content/articles/dup.md');
-    expect(problems).toEqual([expect.stringMatching(/dup\.md:3:1 — duplicate equation label "eq:x" \(first defined on line 1\)/)]);
+    const { problems } = await renderWithProblems(
+      '$$x \\label{eq:x}$$\n\n$$y \\label{eq:x}$$',
+      '/tmp/content/articles/dup.md',
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/dup\.md:3:1 — duplicate equation label "eq:x" \(first defined on line 1\)/),
+    ]);
   });
 
   it('reports two labels in one block, and numbers it once', async () => {

@@ -11,7 +11,9 @@ describe('remark-math-delimiters: \\( \\) and \\[ \\]', () => {
   });
 
   it('renders a \\[…\\] paragraph as display math, across lines', async () => {
-    const html = await renderMarkdown('前文。\n\n\\[\n\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}\n\\]\n\n后文。');
+    const html = await renderMarkdown(
+      '前文。\n\n\\[\n\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}\n\\]\n\n后文。',
+    );
     expect(html).toContain('<div class="math math-display">');
     expect(html).toContain('katex-display');
   });

@@ -9,7 +9,9 @@ const render = async (markdown: string) =>
   String(
     await unified()
       .use(remarkParse)
-      .use(remarkWikilinks, { titleOf: (slug: string) => (slug === 'rope' ? 'RoPE：用绝对位置实现相对位置' : undefined) })
+      .use(remarkWikilinks, {
+        titleOf: (slug: string) => (slug === 'rope' ? 'RoPE：用绝对位置实现相对位置' : undefined),
+      })
       .use(remarkRehype)
       .use(rehypeStringify)
       .process(markdown),
@@ -17,15 +19,21 @@ const render = async (markdown: string) =>
 
 describe('remark-wikilinks', () => {
   it('links [[slug]] with the target title as text', async () => {
-    expect(await render('见 [[rope]]。')).toBe('<p>见 <a href="/articles/rope/">RoPE：用绝对位置实现相对位置</a>。</p>');
+    expect(await render('见 [[rope]]。')).toBe(
+      '<p>见 <a href="/articles/rope/">RoPE：用绝对位置实现相对位置</a>。</p>',
+    );
   });
 
   it('keeps a label and slugs a heading anchor the way headings are slugged', async () => {
-    expect(await render('[[rope#上下文外推 PI|外推]]')).toBe(`<p><a href="/articles/rope/#${encodeURIComponent('上下文外推')}-pi">外推</a></p>`);
+    expect(await render('[[rope#上下文外推 PI|外推]]')).toBe(
+      `<p><a href="/articles/rope/#${encodeURIComponent('上下文外推')}-pi">外推</a></p>`,
+    );
   });
 
   it('falls back to the slug when the title is unknown, and leaves other brackets alone', async () => {
-    expect(await render('[[kv-cache]] 与 [[Not A Slug]] 与 [x]')).toBe('<p><a href="/articles/kv-cache/">kv-cache</a> 与 [[Not A Slug]] 与 [x]</p>');
+    expect(await render('[[kv-cache]] 与 [[Not A Slug]] 与 [x]')).toBe(
+      '<p><a href="/articles/kv-cache/">kv-cache</a> 与 [[Not A Slug]] 与 [x]</p>',
+    );
   });
 
   it('is checked like any article link in the full pipeline', async () => {

@@ -35,7 +35,9 @@ describe('the article inventory', () => {
       'articles/.hidden/e.md': article('E'),
     });
     const { articles, bySlug } = takeInventory(dir);
-    expect(articles.map((entry) => [entry.relativePath, entry.format, entry.slug, entry.url, entry.data.draft])).toEqual([
+    expect(
+      articles.map((entry) => [entry.relativePath, entry.format, entry.slug, entry.url, entry.data.draft]),
+    ).toEqual([
       ['a.md', 'md', 'a', '/articles/a/', false],
       ['x/b.mdx', 'mdx', 'b', '/articles/b/', true],
     ]);
@@ -43,18 +45,33 @@ describe('the article inventory', () => {
   });
 
   it('reports a duplicate slug once, naming both files, and publishes only the first', () => {
-    const dir = contentFolder({ 'articles/attention/same.md': article('One'), 'articles/inference/same.md': article('Two') });
+    const dir = contentFolder({
+      'articles/attention/same.md': article('One'),
+      'articles/inference/same.md': article('Two'),
+    });
     const { problems, bySlug } = takeInventory(dir);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: path.join(dir, 'articles/inference/same.md'), line: 1, rule: 'file/duplicate-slug' });
-    expect(problems[0]!.message).toMatch(/duplicate slug "same": .*articles\/attention\/same\.md has the same file name, and both would be published at \/articles\/same\//);
+    expect(problems[0]).toMatchObject({
+      file: path.join(dir, 'articles/inference/same.md'),
+      line: 1,
+      rule: 'file/duplicate-slug',
+    });
+    expect(problems[0]!.message).toMatch(
+      /duplicate slug "same": .*articles\/attention\/same\.md has the same file name, and both would be published at \/articles\/same\//,
+    );
     expect(bySlug.get('same')?.data.title).toBe('One');
   });
 
   it('keeps reading after a broken file: problems with their lines, fallbacks for the rest', () => {
-    const dir = contentFolder({ 'articles/bad.md': '---\ndate: 2025-13-45\ntags: [a]\n---\n', 'articles/good.md': article('G') });
+    const dir = contentFolder({
+      'articles/bad.md': '---\ndate: 2025-13-45\ntags: [a]\n---\n',
+      'articles/good.md': article('G'),
+    });
     const { problems, bySlug } = takeInventory(dir);
-    expect(problems.map((problem) => `${path.basename(problem.file)}:${problem.line} ${problem.rule}`)).toEqual(['bad.md:1 frontmatter/missing-field', 'bad.md:2 frontmatter/date']);
+    expect(problems.map((problem) => `${path.basename(problem.file)}:${problem.line} ${problem.rule}`)).toEqual([
+      'bad.md:1 frontmatter/missing-field',
+      'bad.md:2 frontmatter/date',
+    ]);
     expect(bySlug.get('bad')?.data.title).toBe('bad');
     expect(bySlug.get('good')?.problems).toEqual([]);
   });

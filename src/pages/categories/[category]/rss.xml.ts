@@ -19,12 +19,16 @@ export async function GET(context: APIContext) {
     title: `${site.title} · ${termLabel(categoryTerm(category))}`,
     description: categoryTerm(category).description || site.description,
     site: absoluteUrl('/'),
-    items: feedItems(articles.filter((article) => article.category === category).map((article) => ({
-      title: article.title,
-      url: article.url,
-      date: article.date,
-      summary: excerptText(article.excerpt),
-      tags: article.tags,
-    }))),
+    items: feedItems(
+      articles
+        .filter((article) => article.category === category)
+        .map((article) => ({
+          title: article.title,
+          url: article.url,
+          date: article.date,
+          summary: excerptText(article.excerpt),
+          tags: article.tags,
+        })),
+    ),
   });
 }
