@@ -4,6 +4,8 @@
  * focus, hidden on leave, blur or Esc. The card floats above the page (no layout shift);
  * on touch screens there is no preview and the link simply works.
  */
+import { element } from './dom.ts';
+
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const ARTICLE_PATH = new RegExp(`^${BASE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}articles/([a-z0-9-]+)/$`);
 const SHOW_DELAY = 250;
@@ -31,17 +33,6 @@ function fetchPreview(slug: string): Promise<Preview | undefined> {
     cache.set(slug, pending);
   }
   return pending;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function ensureCard(): HTMLDivElement {

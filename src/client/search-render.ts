@@ -3,6 +3,7 @@
  * the index goes through innerHTML: Pagefind's excerpts are escaped text with <mark>
  * tags, rebuilt here as text nodes and <mark> elements.
  */
+import { element } from './dom.ts';
 import { decodeEntities, type SearchHit } from './search-engine.ts';
 
 /** UI strings, rendered by Astro into a data attribute (see SiteHeader / the search page). */
@@ -39,17 +40,6 @@ export function excerptNodes(excerpt: string): Node[] {
     }
   }
   return nodes;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /**

@@ -16,3 +16,16 @@ export function formatDate(date: Date): string {
 
 /** A tag's, category's or series' name in the UI language. */
 export const termLabel = (term: Term): string => termName(term, uiLang);
+
+/** The strings the search UI shows, for a `data-search-strings` attribute (src/client/search-render.ts). */
+export const searchStrings = JSON.stringify({
+  loading: t.searchLoading,
+  count: t.searchResultCount,
+  noResults: t.searchNoResults,
+  error: t.searchError,
+  corrected: t.searchCorrected,
+  original: t.searchOriginal,
+  seeAll: t.searchSeeAll,
+  prompt: t.searchPrompt,
+  more: t.searchMore,
+});

@@ -33,6 +33,19 @@ export function paginate<T>(items: T[], size: number): Page<T>[] {
   }));
 }
 
+/**
+ * Static paths for a listing per term (a tag, a category): each term's articles in pages,
+ * page 1 at the term's own URL (`page` undefined), the rest at `…/2/`, `…/3/`.
+ */
+export function termPagePaths<T>(terms: Iterable<string>, itemsOf: (term: string) => T[], size: number) {
+  return [...terms].flatMap((term) =>
+    paginate(itemsOf(term), size).map((page) => ({
+      params: { term, page: page.current === 1 ? undefined : String(page.current) },
+      props: { term, page },
+    })),
+  );
+}
+
 export interface MonthGroup<T> {
   year: number;
   month: number; // 1–12

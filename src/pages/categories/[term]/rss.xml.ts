@@ -9,11 +9,11 @@ import { absoluteUrl } from '../../../lib/url.ts';
 
 export async function getStaticPaths() {
   const { categoryCounts } = await siteData();
-  return [...categoryCounts.keys()].map((category) => ({ params: { category } }));
+  return [...categoryCounts.keys()].map((category) => ({ params: { term: category } }));
 }
 
 export async function GET(context: APIContext) {
-  const category = context.params.category!;
+  const category = context.params.term!;
   const { articles } = await siteData();
   return rss({
     title: `${site.title} · ${termLabel(categoryTerm(category))}`,
