@@ -51,6 +51,8 @@ export interface SearchHit {
   excerpt: string;
   /** Words to highlight in the article: what Pagefind marked, plus the query's own words. */
   terms: string[];
+  /** Every meta field of the result (those of FRONTMATTER_META among them). */
+  meta: Record<string, string | undefined>;
 }
 
 export interface SearchRequest {
@@ -212,6 +214,7 @@ async function toHit(result: PagefindResult, query: string): Promise<LoadedHit> 
     tags: data.filters[FILTER.tag] ?? [],
     excerpt,
     terms,
+    meta: data.meta,
     content: data.content,
   };
 }

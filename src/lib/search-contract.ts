@@ -9,6 +9,13 @@
 /** `data-pagefind-meta` fields: shown with results and ranked. */
 export const META = { title: 'title', terms: 'terms', description: 'description', date: 'date' } as const;
 
+/**
+ * Frontmatter fields an article gives the index as meta fields of the same name, to be
+ * shown with its results (src/client/search-render.ts). A field listed here is indexed by
+ * SearchFields.astro and reaches the browser in `SearchHit.meta`.
+ */
+export const FRONTMATTER_META: readonly string[] = [];
+
 /** `data-pagefind-filter` fields: the search page's filters. */
 export const FILTER = { category: 'category', tag: 'tag' } as const;
 

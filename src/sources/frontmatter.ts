@@ -273,6 +273,25 @@ export function readArticle(bytes: Uint8Array, context: ReadContext): ReadArticl
   return normaliseFields((raw ?? {}) as Record<string, unknown>, doc, block, context, fallback, result);
 }
 
+/** Fields with rules of their own below; the other optional strings of the schema are plain text. */
+const SPECIAL_FIELDS = new Set([
+  'title',
+  'date',
+  'updated',
+  'tags',
+  'category',
+  'series',
+  'seriesOrder',
+  'lang',
+  'draft',
+  'papers',
+]);
+const optionalTextFields = Object.entries(articleDataSchema.shape)
+  .filter(
+    ([name, type]) => !SPECIAL_FIELDS.has(name) && type.safeParse(undefined).success && type.safeParse('x').success,
+  )
+  .map(([name]) => name);
+
 /** Each field checked on its own; a wrong one is reported at its line and falls back. */
 function normaliseFields(
   raw: Record<string, unknown>,
@@ -339,15 +358,14 @@ function normaliseFields(
   const updated = date('updated');
   if (updated) data.updated = updated;
 
-  if (raw.description !== undefined) {
-    if (typeof raw.description !== 'string')
-      fieldError(
-        'description',
-        'frontmatter/description',
-        '"description" must be text',
-        'write it as  description: "One sentence."',
-      );
-    else if (raw.description.trim()) data.description = raw.description.trim();
+  // Optional text fields of the schema that need no rule of their own (description,
+  // subtitle, …): text, trimmed, empty means absent. A new one needs only the schema.
+  for (const field of optionalTextFields) {
+    const value = raw[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string')
+      fieldError(field, `frontmatter/${field}`, `"${field}" must be text`, `write it as  ${field}: "One sentence."`);
+    else if (value.trim()) (data as Record<string, unknown>)[field] = value.trim();
   }
 
   if (raw.tags === undefined) missing('tags', '"tags" needs at least one tag', 'add a line such as  tags: [attention]');
