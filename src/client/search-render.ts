@@ -57,6 +57,7 @@ export function renderHit(hit: SearchHit, options: { titleLink?: boolean } = {})
     link.href = hit.url;
     title = link;
   }
+  const subtitle = hit.meta['subtitle'];
   const meta = element('p', 'search-hit-meta');
   if (hit.date) {
     const time = element('time', '', hit.date);
@@ -67,6 +68,6 @@ export function renderHit(hit: SearchHit, options: { titleLink?: boolean } = {})
   for (const tag of hit.tags) meta.append(element('span', 'search-hit-tag', `#${tag}`));
   const excerpt = element('p', 'search-hit-excerpt');
   excerpt.append(...excerptNodes(hit.excerpt));
-  fragment.append(title, meta, excerpt);
+  fragment.append(title, ...(subtitle ? [element('span', 'search-hit-subtitle', subtitle)] : []), meta, excerpt);
   return fragment;
 }

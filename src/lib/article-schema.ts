@@ -8,6 +8,8 @@ import { z } from 'astro/zod';
 
 export const articleDataSchema = z.object({
   title: z.string().min(1),
+  /** A second line under the title, shown on the page and with search results. */
+  subtitle: z.string().optional(),
   date: z.date(),
   updated: z.date().optional(),
   description: z.string().optional(),

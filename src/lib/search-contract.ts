@@ -14,7 +14,7 @@ export const META = { title: 'title', terms: 'terms', description: 'description'
  * shown with its results (src/client/search-render.ts). A field listed here is indexed by
  * SearchFields.astro and reaches the browser in `SearchHit.meta`.
  */
-export const FRONTMATTER_META: readonly string[] = [];
+export const FRONTMATTER_META: readonly string[] = ['subtitle'];
 
 /** `data-pagefind-filter` fields: the search page's filters. */
 export const FILTER = { category: 'category', tag: 'tag' } as const;
