@@ -60,7 +60,7 @@ const sizeOf = (files: string[]) => files.reduce((total, file) => total + fs.sta
 const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 6 }).length;
 
 /**
- * Astro, then the search index and headers exactly as scripts/build.mjs makes them; the
+ * Astro, then the search index and headers exactly as scripts/build.ts makes them; the
  * site checks (links, HTML validation) are left out: they measure nothing about search,
  * and a generated corpus need not pass them.
  */

@@ -1,7 +1,7 @@
 /**
  * Paper metadata from content/papers.yaml, keyed by the ids authors write in `papers`
  * (arXiv:2104.09864, doi:10.1145/…, or a URL). The build reads only this file, never the
- * network; scripts/add-paper.mjs adds entries.
+ * network.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * What every check of the site reports: a problem an author can act on. The source checks,
  * the Markdown plugins, the Astro integration and the post-build checks all produce these;
- * one reporter (scripts/lib/report.ts) prints them, grouped by file, all at once.
+ * one reporter (scripts/build/report.ts) prints them, grouped by file, all at once.
  */
 import path from 'node:path';
 

@@ -1,5 +1,5 @@
 /**
- * Builds fixture content folders through scripts/build.mjs — the code path of
+ * Builds fixture content folders through scripts/build.ts — the code path of
  * `npm run build` — in a temporary folder, and reports what an author would see.
  *
  * Several fixtures can share one build when the build reports all of their problems
@@ -51,7 +51,7 @@ export interface BuildOptions {
   prepare?: (contentDir: string) => void;
 }
 
-/** Runs `node scripts/build.mjs` in the repository with extra environment variables. */
+/** Runs `node scripts/build.ts` in the repository with extra environment variables. */
 export function runBuild(env: Record<string, string>): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['scripts/build.ts'], {

@@ -1,43 +1,34 @@
-/** What the tests expect, read from the content folder the site was built from. */
-import fs from 'node:fs';
+/** What the tests expect, read from the content folder the site was built from (the article inventory). */
 import path from 'node:path';
-import YAML from 'yaml';
+import { takeInventory } from '../../src/sources/inventory.ts';
 
 export interface ArticleInfo {
   slug: string;
   file: string;
   title: string;
+  subtitle: string | undefined;
   tags: string[];
   category: string;
-  series?: string;
-  seriesOrder?: number;
+  series: string | undefined;
+  seriesOrder: number | undefined;
   date: string;
-  draft?: boolean;
+  /** The Markdown after the frontmatter. */
   body: string;
 }
 
-export function bundledArticles(dir = 'content/articles'): ArticleInfo[] {
-  const out: ArticleInfo[] = [];
-  const walk = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.mdx?$/.test(entry.name)) {
-        const text = fs.readFileSync(full, 'utf8');
-        const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
-        const data = YAML.parse(front);
-        const date = data.date instanceof Date ? data.date.toISOString() : String(data.date);
-        out.push({
-          slug: entry.name.replace(/\.mdx?$/, ''),
-          file: full,
-          ...data,
-          date: date.slice(0, 10),
-          category: data.category ?? 'uncategorized',
-          body,
-        });
-      }
-    }
-  };
-  walk(dir);
-  return out.filter((article) => !article.draft);
+export function bundledArticles(dir = 'content'): ArticleInfo[] {
+  return takeInventory(path.resolve(dir))
+    .articles.filter((article) => article.publishable && !article.data.draft)
+    .map((article) => ({
+      slug: article.slug,
+      file: article.file,
+      title: article.data.title,
+      subtitle: article.data.subtitle,
+      tags: article.data.tags,
+      category: article.data.category ?? 'uncategorized',
+      series: article.data.series,
+      seriesOrder: article.data.seriesOrder,
+      date: article.data.date.toISOString().slice(0, 10),
+      body: article.body,
+    }));
 }

@@ -76,6 +76,16 @@ test.describe('header search box', () => {
 });
 
 test.describe('search page', () => {
+  test('a subtitle from the frontmatter is shown with the result and on the article', async ({ page }) => {
+    const withSubtitle = articles.find((article) => article.subtitle)!;
+    await page.goto(`/search/?q=${encodeURIComponent(withSubtitle.title)}`);
+    const first = results(page).locator('li').first();
+    await expect(first.locator('.search-hit-title')).toHaveText(withSubtitle.title);
+    await expect(first.locator('.search-hit-subtitle')).toHaveText(withSubtitle.subtitle!);
+    await first.locator('.search-hit-title').click();
+    await expect(page.locator('.article-header .article-subtitle')).toHaveText(withSubtitle.subtitle!);
+  });
+
   test('the URL holds the query: shareable, and Back returns to the previous search', async ({ page }) => {
     await page.goto(`/search/?q=${encodeURIComponent('投机解码')}`);
     await expect(pageBox(page)).toHaveValue('投机解码');
