@@ -12,6 +12,7 @@ export interface ArticleInfo {
   series: string | undefined;
   seriesOrder: number | undefined;
   date: string;
+  papers: string[];
   /** The Markdown after the frontmatter. */
   body: string;
 }
@@ -29,6 +30,7 @@ export function bundledArticles(dir = 'content'): ArticleInfo[] {
       series: article.data.series,
       seriesOrder: article.data.seriesOrder,
       date: article.data.date.toISOString().slice(0, 10),
+      papers: article.data.papers,
       body: article.body,
     }));
 }

@@ -40,7 +40,7 @@ describe('papers', () => {
   it('has an entry for every paper the bundled articles cite', async () => {
     const { bundledArticles } = await import('../../e2e/helpers.ts');
     const papers = loadPapers('content');
-    const cited = bundledArticles().flatMap((article) => (article as unknown as { papers?: string[] }).papers ?? []);
+    const cited = bundledArticles().flatMap((article) => article.papers);
     expect(cited.length).toBeGreaterThan(50);
     expect(cited.filter((id) => !paperFor(papers, id).known)).toEqual([]);
   });
