@@ -55,7 +55,8 @@ export default defineConfig({
   },
   projects,
   webServer: sites.map((site) => ({
-    command: `node scripts/serve.ts --port ${site.port} --dir ${site.dir} --base ${site.base}`,
+    // The Node that runs the tests (22, from node_modules/.bin under npm), not whatever `node` is on PATH.
+    command: `"${process.execPath}" scripts/serve.ts --port ${site.port} --dir ${site.dir} --base ${site.base}`,
     url: `http://localhost:${site.port}${site.base}`,
     reuseExistingServer: false,
     timeout: 30_000,
