@@ -37,7 +37,7 @@ import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { outputSettings, settings } from '../settings.ts';
 import { articleTitle } from '../sources/inventory.ts';
 import type { ArticleFacts } from './article-facts.ts';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig } from './pipeline.ts';
+import { authorHtmlPlugin, rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig } from './pipeline.ts';
 import './lookups.ts';
 import { report } from './report.ts';
 
@@ -144,7 +144,7 @@ function chain(mdx: boolean): Processor {
       : {}),
   });
   // Astro highlights MDX code itself; an analysis needs only the structure.
-  if (!mdx) processor.use(rehypeShiki as never, shikiConfig, ['math']);
+  if (!mdx) processor.use(authorHtmlPlugin[0], authorHtmlPlugin[1]).use(rehypeShiki as never, shikiConfig, ['math']);
   for (const plugin of rehypePlugins)
     Array.isArray(plugin) ? processor.use(plugin[0] as never, plugin[1]) : processor.use(plugin as never);
   if (!mdx) processor.use(rehypeStringify, { allowDangerousHtml: true });

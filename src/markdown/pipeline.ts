@@ -25,9 +25,9 @@ import remarkCodeLanguages from './remark-code-languages.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
-import rehypeTableAlign from './rehype-table-align.ts';
 import rehypeLinks from './rehype-links.ts';
-import rehypeUnsafeHtml from './rehype-unsafe-html.ts';
+import rehypeAuthorHtml from './rehype-author-html.ts';
+import { PAGE_IDS } from '../lib/page-ids.ts';
 import rehypePublishImages from './rehype-publish-images.ts';
 
 export const remarkPlugins = [
@@ -41,8 +41,13 @@ export const remarkPlugins = [
   remarkArticleFacts,
 ];
 
+/**
+ * First on the HTML tree, before anything the site adds (highlighting, KaTeX): the
+ * author's HTML parsed and cleaned by the allow-list. Markdown only; MDX is code.
+ */
+export const authorHtmlPlugin = [rehypeAuthorHtml, { strict: settings.strictHtml, reservedIds: PAGE_IDS }] as const;
+
 export const rehypePlugins = [
-  rehypeUnsafeHtml,
   [rehypeHeadingAnchors, { label: t.sectionLink }],
   [rehypeLinks, { base: settings.base, slugs: articleSlugs }],
   [rehypePublishImages, { base: settings.base, assetDir: settings.assetStoreDir }],
@@ -50,7 +55,6 @@ export const rehypePlugins = [
   [rehypeArticleFacts, { base: settings.base, excerptLength: site.excerptLength, contextLength: 120 }],
   [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros } }],
   rehypeCodeBlocks,
-  rehypeTableAlign,
 ] as const;
 
 export const shikiConfig = {

@@ -1,0 +1,27 @@
+/**
+ * The ids the page around an article uses (layouts, header, TOC, the blocks after the
+ * article). An article may not take one: a second element with the id would break the
+ * page's links and scripts (DOM clobbering). The build test of the bundled site checks
+ * that every id outside the article body is listed here, so the list cannot go stale.
+ */
+export const PAGE_IDS: ReadonlySet<string> = new Set([
+  'main',
+  'header-search-input',
+  'header-search-keys',
+  'header-search-listbox',
+  'toc-title',
+  'series-box-title',
+  'papers-title',
+  'backlinks-title',
+  'related-title',
+  'cite-title',
+  'link-preview',
+  'search-page-title',
+  'search-page-input',
+  'search-results',
+  'search-category',
+  'search-tag',
+  'search-sort',
+  'notfound-search',
+  'graph-title',
+]);

@@ -1,0 +1,390 @@
+/**
+ * The HTML an author writes in Markdown, made safe and tidy the way a browser would read
+ * it, in one place:
+ * 1. parsed into the tree (hast-util-raw: entities decoded, attributes split, tags closed
+ *    exactly as a browser does), so nothing is judged by regular expressions over text;
+ * 2. cleaned by the allow-list of html-schema.ts (hast-util-sanitize): every element and
+ *    attribute it removes is reported with its line, as a warning (an error with
+ *    KB_STRICT_HTML=1), so an author knows why something did not appear;
+ * 3. normalised where browsers accept what HTML5 no longer does (`align`, `<center>`,
+ *    `<font>`, `<a name>`, percentage widths), so a page validates without the author
+ *    rewriting old notes; and checked for what really breaks reading: an element left
+ *    open that swallows the rest of the article, duplicate ids, ids that collide with the
+ *    page's own.
+ * Markdown's own output passes through the same allow-list (a `javascript:` link written
+ * in Markdown is removed too). MDX articles are code, trusted like the site's own, and are
+ * not sanitized here (README: "MDX is code").
+ */
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+import { raw } from 'hast-util-raw';
+import { find, html as htmlSpace } from 'property-information';
+import { sanitize } from 'hast-util-sanitize';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { SAFE_STYLE, articleHtmlSchema } from './html-schema.ts';
+import { report, type Finding } from './report.ts';
+
+export interface AuthorHtmlOptions {
+  /** Removed HTML is an error, not a warning. */
+  strict: boolean;
+  /** Ids the page around the article already uses; an article may not take them. */
+  reservedIds: ReadonlySet<string>;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Origins of the remote images and embeds an article shows (for the CSP and a warning). */
+    remoteOrigins: { images: string[]; frames: string[] };
+  }
+}
+
+const MARK = 'dataKbNode';
+
+/** Elements with an optional end tag: leaving them open never swallows what follows. */
+const OPTIONAL_END = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'option',
+  'rb',
+  'rt',
+  'rp',
+  'colgroup',
+  'caption',
+  'html',
+  'head',
+  'body',
+]);
+const VOID = new Set([
+  'br',
+  'hr',
+  'img',
+  'input',
+  'wbr',
+  'col',
+  'area',
+  'base',
+  'embed',
+  'link',
+  'meta',
+  'source',
+  'track',
+]);
+
+/** What the tree held before sanitizing: the element and its attributes. */
+interface Original {
+  node: Element;
+  properties: Properties;
+  /** Written as HTML by the author (not made from Markdown syntax). */
+  html: boolean;
+}
+
+/** Elements in document order, and whether each is inside SVG or MathML. */
+function elementsWithContext(tree: Root | Element, foreign = false, found: { node: Element; foreign: boolean }[] = []) {
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
+    const inside = foreign || child.tagName === 'svg' || child.tagName === 'math';
+    found.push({ node: child, foreign: inside });
+    elementsWithContext(child, inside, found);
+  }
+  return found;
+}
+
+function elements(tree: Root | Element, found: Element[] = []): Element[] {
+  for (const child of tree.children) {
+    if (child.type === 'element') {
+      found.push(child);
+      elements(child, found);
+    }
+  }
+  return found;
+}
+
+const describe = (node: Element) => `<${node.tagName}>`;
+const attributeName = (property: string) => find(htmlSpace, property).attribute;
+
+/** An element the author opened in HTML and never closed: it holds everything after it. */
+function unclosed(node: Element, source: string): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || OPTIONAL_END.has(node.tagName) || VOID.has(node.tagName))
+    return false;
+  return !new RegExp(`</${node.tagName}\\s*>$`, 'i').test(source.slice(start, end));
+}
+
+/** Keeps the declarations of a style attribute that cannot position, hide or load anything. */
+export function safeStyle(style: string): { kept: string; removed: string[] } {
+  const kept: string[] = [];
+  const removed: string[] = [];
+  for (const declaration of style.split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon < 0) continue;
+    const property = declaration.slice(0, colon).trim().toLowerCase();
+    const value = declaration.slice(colon + 1).trim();
+    if (!property || !value) continue;
+    if (SAFE_STYLE.has(property) && !/[\\<>]|url\(|image-set|expression|var\(|@import|!important/i.test(value))
+      kept.push(`${property}: ${value}`);
+    else removed.push(property);
+  }
+  return { kept: kept.join('; '), removed };
+}
+
+/** The normalisations: what browsers accept and HTML5 spells otherwise. */
+function normalise(node: Element, findings: (finding: Finding) => void): void {
+  const properties = node.properties;
+  const align = properties.align;
+  if (typeof align === 'string' && /^(left|right|center|justify)$/i.test(align)) {
+    delete properties.align;
+    properties.className = [...((properties.className as string[] | undefined) ?? []), `align-${align.toLowerCase()}`];
+  }
+  if (node.tagName === 'center') {
+    node.tagName = 'div';
+    properties.className = [...((properties.className as string[] | undefined) ?? []), 'align-center'];
+  }
+  if (node.tagName === 'font') {
+    const color = typeof properties.color === 'string' ? properties.color : undefined;
+    node.tagName = 'span';
+    node.properties = color && /^#?[\w-]+$/.test(color) ? { style: `color: ${color}` } : {};
+  }
+  if (node.tagName === 'a' && typeof properties.name === 'string') {
+    // <a name="x"> is the old way to write an anchor; id is the one browsers prefer.
+    if (properties.id === undefined) properties.id = properties.name;
+    delete properties.name;
+  }
+  for (const dimension of ['width', 'height'] as const) {
+    const value = properties[dimension];
+    if (typeof value === 'string' && /^\d+(\.\d+)?%$/.test(value.trim())) {
+      delete properties[dimension];
+      properties.style = [typeof properties.style === 'string' ? properties.style : '', `${dimension}: ${value.trim()}`]
+        .filter(Boolean)
+        .join('; ');
+    }
+  }
+  if (typeof properties.style === 'string') {
+    const { kept, removed } = safeStyle(properties.style);
+    if (removed.length > 0) {
+      findings({
+        rule: 'html/removed-style',
+        message: `style ${removed.map((property) => `"${property}"`).join(', ')} on ${describe(node)} removed: an article may set colours, alignment and sizes, nothing that positions, hides or loads`,
+        fix: 'remove it, or keep to color, background-color, text-align, vertical-align, width, height, font-weight, font-style, text-decoration',
+      });
+    }
+    if (kept) properties.style = kept;
+    else delete properties.style;
+  }
+  if (node.tagName === 'img') {
+    properties.loading ??= 'lazy';
+    properties.decoding ??= 'async';
+  }
+  if (node.tagName === 'iframe') {
+    properties.loading = 'lazy';
+    properties.referrerPolicy = 'strict-origin-when-cross-origin';
+    // The embed runs its own scripts in its own origin, but may not navigate this page.
+    properties.sandbox = ['allow-scripts', 'allow-same-origin', 'allow-popups', 'allow-presentation'];
+  }
+}
+
+/** Header cells of author tables get a scope, as GFM's do by their <thead>. */
+function scopeHeaders(table: Element): void {
+  const rows = elements(table).filter((node) => node.tagName === 'tr');
+  rows.forEach((row, index) => {
+    const cells = row.children.filter((child): child is Element => child.type === 'element');
+    cells.forEach((cell, column) => {
+      if (cell.tagName === 'th' && cell.properties.scope === undefined)
+        cell.properties.scope =
+          index === 0 && cells.every((other) => other.tagName === 'th') ? 'col' : column === 0 ? 'row' : 'col';
+    });
+  });
+}
+
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
+
+export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
+  return (tree: Root, file: VFile): Root => {
+    if (String(file.path ?? '').endsWith('.mdx')) return tree;
+    const source = String(file.value);
+    const say = (node: Element | undefined, finding: Finding) =>
+      report(file, node, { severity: options.strict ? 'error' : 'warning', ...finding });
+
+    // 1. Number the elements Markdown made (and keep their data: hast-util-raw drops it),
+    //    parse the author's HTML in, then number what it added.
+    const stash = new Map<string, Element['data']>();
+    let count = 0;
+    for (const node of elements(tree)) {
+      node.properties[MARK] = String(count);
+      if (node.data) stash.set(String(count), node.data);
+      count++;
+    }
+    let hasRaw = false;
+    visit(tree, 'raw', () => {
+      hasRaw = true;
+    });
+    const parsed: Root = hasRaw ? (raw(tree, { file }) as Root) : tree;
+    const originals = new Map<string, Original>();
+    for (const { node, foreign } of elementsWithContext(parsed)) {
+      const mark = node.properties[MARK];
+      const html = typeof mark !== 'string';
+      if (html) {
+        node.properties[MARK] = String(count++);
+        // SVG and MathML may close elements with "/>"; they are removed anyway.
+        if (!foreign && unclosed(node, source)) {
+          const lastLine = node.position?.end.line;
+          report(file, node, {
+            rule: 'html/unclosed',
+            message: `${describe(node)} is opened here and never closed, so it holds the rest of the article${lastLine ? ` (to line ${lastLine})` : ''}`,
+            fix: `close it with </${node.tagName}> where it should end`,
+          });
+        }
+      } else if (stash.has(mark)) node.data = stash.get(mark);
+      originals.set(String(node.properties[MARK]), { node, properties: { ...node.properties }, html });
+    }
+
+    // 2. The allow-list. What it removed is found by the numbers that did not survive;
+    //    only the outermost removed element is reported.
+    const safe = sanitize(parsed, articleHtmlSchema) as Root;
+    const kept = new Map<string, Element>();
+    for (const node of elements(safe)) {
+      const mark = node.properties[MARK];
+      if (typeof mark === 'string') kept.set(mark, node);
+    }
+    const compare = (nodes: (RootContent | ElementContent)[], ancestorRemoved: boolean) => {
+      for (const node of nodes) {
+        if (node.type !== 'element') continue;
+        const mark = String(node.properties[MARK]);
+        const original = originals.get(mark)!;
+        const survivor = kept.get(mark);
+        if (!survivor) {
+          if (!ancestorRemoved) {
+            say(node, {
+              rule: 'html/removed-element',
+              message: `${describe(node)} removed: articles may not contain ${elementReason(node.tagName)}`,
+              fix: 'to show the markup as text, escape the < as \\< or put it in `backticks`; interactive content belongs in a component used from an .mdx article',
+            });
+          }
+          compare(node.children, true);
+          continue;
+        }
+        if (node.data) survivor.data = node.data;
+        const lost = Object.keys(original.properties).filter((name) => name !== MARK && !(name in survivor.properties));
+        const classes = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+        const lostClass = classes(original.properties.className) > classes(survivor.properties.className);
+        if (lost.length > 0 || lostClass) {
+          const names = [...lost.map(attributeName), ...(lostClass && !lost.includes('className') ? ['class'] : [])];
+          say(node, {
+            rule: 'html/removed-attribute',
+            message: `${names.map((name) => `"${name}"`).join(', ')} removed from ${describe(node)}: ${attributeReason(lost, original.properties)}`,
+            fix: 'remove it from the source; links and images may point at http(s), mailto: or a relative path',
+          });
+        }
+        compare(node.children, false);
+      }
+    };
+    compare(parsed.children, false);
+    // A paragraph that held only what was removed would leave an empty gap.
+    visit(safe, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'p' || !parent || index === undefined) return undefined;
+      if (node.children.some((child) => child.type !== 'text' || child.value.trim() !== '')) return undefined;
+      const original = originals.get(String(node.properties[MARK] ?? ''));
+      if (original && original.node.children.length === 0) return undefined;
+      (parent.children as (RootContent | ElementContent)[]).splice(index, 1);
+      return index;
+    });
+
+    // 3. Normalise, check ids and what the article loads from elsewhere.
+    const images = new Set<string>();
+    const frames = new Set<string>();
+    const ids = new Map<string, Element>();
+    visit(safe, 'element', (node: Element, index, parent) => {
+      const original = originals.get(String(node.properties[MARK]));
+      delete node.properties[MARK];
+      normalise(node, (finding) => say(node, finding));
+      if (node.tagName === 'table' && original?.html) scopeHeaders(node);
+      const src = node.properties.src;
+      if (typeof src === 'string' && /^data:/i.test(src) && !/^data:image\/[\w.+-]+[;,]/i.test(src)) {
+        say(node, {
+          rule: 'html/removed-attribute',
+          message: `a data: address that is not an image removed from ${describe(node)}`,
+          fix: 'put the file next to the article and link to it',
+        });
+        delete node.properties.src;
+      }
+      if (node.tagName === 'img' && typeof node.properties.src === 'string') {
+        const origin = /^https?:/i.test(node.properties.src) ? originOf(node.properties.src) : undefined;
+        if (origin) images.add(origin);
+      }
+      if (node.tagName === 'iframe') {
+        const frameSrc = typeof node.properties.src === 'string' ? node.properties.src : '';
+        const origin = /^https:/i.test(frameSrc) ? originOf(frameSrc) : undefined;
+        if (!origin && parent && index !== undefined) {
+          say(node, {
+            rule: 'html/removed-element',
+            message: '<iframe> removed: an embed must come from an https address',
+            fix: 'use the https:// address the site offers for embedding',
+          });
+          (parent.children as (RootContent | ElementContent)[]).splice(index, 1);
+          return index;
+        }
+        if (origin) frames.add(origin);
+      }
+      const id = node.properties.id;
+      if (typeof id === 'string') {
+        if (options.reservedIds.has(id)) {
+          say(node, {
+            rule: 'html/reserved-id',
+            message: `id "${id}" is used by the page around the article; it was renamed to "user-content-${id}"`,
+            fix: 'choose another id',
+          });
+          node.properties.id = `user-content-${id}`;
+        } else if (ids.has(id)) {
+          report(file, node, {
+            rule: 'html/duplicate-id',
+            message: `id "${id}" is used twice in this article (first on line ${ids.get(id)!.position?.start.line ?? '?'}), so links to #${id} find only the first`,
+            fix: 'give each element its own id',
+          });
+        } else ids.set(id, node);
+      }
+      return undefined;
+    });
+    file.data.remoteOrigins = { images: [...images].sort(), frames: [...frames].sort() };
+    return safe;
+  };
+}
+
+function elementReason(tagName: string): string {
+  if (tagName === 'script') return "scripts (they would run in readers' browsers)";
+  if (tagName === 'style') return 'style sheets (they would restyle the whole site)';
+  if (
+    tagName === 'form' ||
+    tagName === 'input' ||
+    tagName === 'button' ||
+    tagName === 'textarea' ||
+    tagName === 'select'
+  )
+    return "forms (they could send readers' input elsewhere)";
+  if (tagName === 'svg' || tagName === 'math')
+    return `inline ${tagName === 'svg' ? 'SVG' : 'MathML'} (it can carry scripts and styles; use an image file, or TeX for formulas)`;
+  if (tagName === 'link' || tagName === 'meta' || tagName === 'base') return 'document-level markup';
+  if (tagName === 'iframe' || tagName === 'object' || tagName === 'embed' || tagName === 'frame')
+    return 'embeds other than https iframes';
+  return `this element (it is not on the list of elements articles use)`;
+}
+
+function attributeReason(lost: string[], properties: Properties): string {
+  if (lost.some((name) => /^on/i.test(name))) return "event handlers would run code in readers' browsers";
+  if (lost.some((name) => ['href', 'src', 'cite'].includes(name)))
+    return `the address ${JSON.stringify(String(properties[lost.find((name) => ['href', 'src', 'cite'].includes(name))!] ?? ''))} is not a web, mail or relative address`;
+  return 'articles may not set it';
+}
