@@ -117,6 +117,27 @@ export function siteData(): Promise<SiteData> {
 }
 
 export const taxonomy = loadTaxonomy();
-export const tagTerm = (id: string): Term => termOf(taxonomy.tags, id);
-export const categoryTerm = (id: string): Term => termOf(taxonomy.categories, id);
+
+/** Tags and categories the taxonomy does not name are shown as their first article wrote them. */
+const writtenNames = new WeakMap<object, Map<string, string>>();
+function writtenName(id: string): string | undefined {
+  const taken = inventory();
+  let names = writtenNames.get(taken);
+  if (!names) {
+    names = new Map();
+    for (const article of taken.articles)
+      for (const [term, name] of Object.entries(article.data.termNames)) if (!names.has(term)) names.set(term, name);
+    writtenNames.set(taken, names);
+  }
+  return names.get(id);
+}
+
+const named = (map: Map<string, Term>, id: string): Term => {
+  const term = termOf(map, id);
+  if (map.has(id)) return term;
+  const name = writtenName(id);
+  return name ? { ...term, zh: name, en: name } : term;
+};
+export const tagTerm = (id: string): Term => named(taxonomy.tags, id);
+export const categoryTerm = (id: string): Term => named(taxonomy.categories, id);
 export const seriesTerm = (id: string): Term => termOf(taxonomy.series, id);

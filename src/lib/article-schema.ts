@@ -20,6 +20,12 @@ export const articleDataSchema = z.object({
   lang: z.enum(['zh', 'en']),
   draft: z.boolean(),
   papers: z.array(z.string()),
+  /** Other names of the article (Obsidian's aliases), which [[wikilinks]] may use. */
+  aliases: z.array(z.string()),
+  /** Old URL paths of the article (aliases, redirect_from, permalink): each gets a redirect page. */
+  redirects: z.array(z.string()),
+  /** Tags and the category as the author wrote them ("Auto ML"), by id ("auto-ml"): display names. */
+  termNames: z.record(z.string(), z.string()),
 });
 
 export type ArticleData = z.infer<typeof articleDataSchema>;

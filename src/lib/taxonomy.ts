@@ -25,6 +25,8 @@ export interface Taxonomy {
   tags: Map<string, Term>;
   series: Map<string, Term>;
   macros: Record<string, string>;
+  /** Whether the file lists categories: then an article's category must be one of them. */
+  definesCategories: boolean;
   /** The file it was read from, or undefined when the content folder has none. */
   source: string | undefined;
 }
@@ -84,6 +86,7 @@ export function parseTaxonomy(text: string, file: string): Omit<Taxonomy, 'sourc
     throw new TaxonomyError(file, `cannot be parsed: ${(error as Error).message}`);
   }
   const categories = readTerms(data.categories, 'categories', file);
+  const definesCategories = categories.size > 0;
   if (!categories.has(DEFAULT_CATEGORY.id)) categories.set(DEFAULT_CATEGORY.id, DEFAULT_CATEGORY);
   const macros = (data.macros ?? {}) as Record<string, string>;
   return {
@@ -91,6 +94,7 @@ export function parseTaxonomy(text: string, file: string): Omit<Taxonomy, 'sourc
     tags: readTerms(data.tags, 'tags', file),
     series: readTerms(data.series, 'series', file),
     macros,
+    definesCategories,
   };
 }
 

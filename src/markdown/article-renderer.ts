@@ -35,7 +35,7 @@ import { VFile } from 'vfile';
 import type { Problem } from '../lib/problems.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { outputSettings, settings } from '../settings.ts';
-import { articleTitle } from '../sources/inventory.ts';
+import { articleTitle, titleOfFile } from '../sources/inventory.ts';
 import type { ArticleFacts } from './article-facts.ts';
 import { authorHtmlPlugin, rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig } from './pipeline.ts';
 import './lookups.ts';
@@ -52,6 +52,8 @@ export interface RenderedArticle {
 interface Lookups {
   /** slug → the title it had, or null for no such article. */
   articles: Record<string, string | null>;
+  /** article file → its title then. */
+  titles: Record<string, string | null>;
   /** path → sha-256 of the file, or null when it did not exist. */
   files: Record<string, string | null>;
 }
@@ -112,9 +114,14 @@ const fileHash = (file: string) =>
   fs.existsSync(file) && fs.statSync(file).isFile() ? sha(fs.readFileSync(file)) : null;
 
 function resolveLookups(file: VFile): Lookups {
-  const lookedUp = file.data.lookedUp ?? { articles: new Set<string>(), files: new Set<string>() };
+  const lookedUp = file.data.lookedUp ?? {
+    articles: new Set<string>(),
+    titles: new Set<string>(),
+    files: new Set<string>(),
+  };
   return {
     articles: Object.fromEntries([...lookedUp.articles].sort().map((slug) => [slug, articleTitle(slug) ?? null])),
+    titles: Object.fromEntries([...lookedUp.titles].sort().map((name) => [name, titleOfFile(name) ?? null])),
     files: Object.fromEntries([...lookedUp.files].sort().map((name) => [name, fileHash(name)])),
   };
 }
@@ -122,6 +129,7 @@ function resolveLookups(file: VFile): Lookups {
 function lookupsHold(lookups: Lookups): boolean {
   return (
     Object.entries(lookups.articles).every(([slug, title]) => (articleTitle(slug) ?? null) === title) &&
+    Object.entries(lookups.titles ?? {}).every(([name, title]) => (titleOfFile(name) ?? null) === title) &&
     Object.entries(lookups.files).every(([name, hash]) => fileHash(name) === hash)
   );
 }

@@ -14,14 +14,14 @@ import { t } from '../i18n/index.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { settings } from '../settings.ts';
-import { articleSlugs, articleTitle } from '../sources/inventory.ts';
+import { articleSlugs, articleTitle, slugOfFile, titleOfFile } from '../sources/inventory.ts';
 import { rehypeArticleFacts, remarkArticleFacts } from './article-facts.ts';
 import remarkMathDelimiters from './remark-math-delimiters.ts';
 import remarkEquationRefs from './remark-equation-refs.ts';
 import remarkDollarMath from './remark-dollar-math.ts';
-import remarkLocalImages from './remark-local-images.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkCodeLanguages from './remark-code-languages.ts';
+import remarkTitleHeading from './remark-title-heading.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
@@ -30,11 +30,19 @@ import rehypeAuthorHtml from './rehype-author-html.ts';
 import { PAGE_IDS } from '../lib/page-ids.ts';
 import rehypePublishImages from './rehype-publish-images.ts';
 
+/** Where articles' relative and root paths point (src/markdown/local-files.ts). */
+const localFiles = {
+  base: settings.base,
+  contentDir: settings.contentDir,
+  publicDir: path.join(settings.root, 'public'),
+  assetDir: settings.assetStoreDir,
+};
+
 export const remarkPlugins = [
+  [remarkTitleHeading, { titleOf: titleOfFile }],
   remarkMathDelimiters,
   remarkMath,
   remarkDollarMath,
-  [remarkLocalImages, { publicDir: path.join(settings.root, 'public') }],
   [remarkWikilinks, { titleOf: articleTitle }],
   remarkEquationRefs,
   remarkCodeLanguages,
@@ -49,8 +57,8 @@ export const authorHtmlPlugin = [rehypeAuthorHtml, { strict: settings.strictHtml
 
 export const rehypePlugins = [
   [rehypeHeadingAnchors, { label: t.sectionLink }],
-  [rehypeLinks, { base: settings.base, slugs: articleSlugs }],
-  [rehypePublishImages, { base: settings.base, assetDir: settings.assetStoreDir }],
+  [rehypeLinks, { ...localFiles, slugs: articleSlugs, slugOfFile }],
+  [rehypePublishImages, { ...localFiles, remoteImages: settings.remoteImages }],
   // After links are resolved, before KaTeX: prose and formulas are still apart here.
   [rehypeArticleFacts, { base: settings.base, excerptLength: site.excerptLength, contextLength: 120 }],
   [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros } }],

@@ -33,8 +33,8 @@ export interface AuthorHtmlOptions {
 
 declare module 'vfile' {
   interface DataMap {
-    /** Origins of the remote images and embeds an article shows (for the CSP and a warning). */
-    remoteOrigins: { images: string[]; frames: string[] };
+    /** Origins of the embeds (iframes) an article shows, for the CSP and the build's list. */
+    remoteFrames: string[];
   }
 }
 
@@ -304,7 +304,6 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
     });
 
     // 3. Normalise, check ids and what the article loads from elsewhere.
-    const images = new Set<string>();
     const frames = new Set<string>();
     const ids = new Map<string, Element>();
     visit(safe, 'element', (node: Element, index, parent) => {
@@ -320,10 +319,6 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
           fix: 'put the file next to the article and link to it',
         });
         delete node.properties.src;
-      }
-      if (node.tagName === 'img' && typeof node.properties.src === 'string') {
-        const origin = /^https?:/i.test(node.properties.src) ? originOf(node.properties.src) : undefined;
-        if (origin) images.add(origin);
       }
       if (node.tagName === 'iframe') {
         const frameSrc = typeof node.properties.src === 'string' ? node.properties.src : '';
@@ -358,7 +353,7 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
       }
       return undefined;
     });
-    file.data.remoteOrigins = { images: [...images].sort(), frames: [...frames].sort() };
+    file.data.remoteFrames = [...frames].sort();
     return safe;
   };
 }

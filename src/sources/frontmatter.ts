@@ -11,6 +11,7 @@
  */
 import YAML, { isMap, isScalar, type Document, type Node } from 'yaml';
 import type { Problem } from '../lib/problems.ts';
+import { termId } from '../lib/slugs.ts';
 import { articleDataSchema, type ArticleData } from '../lib/article-schema.ts';
 
 /**
@@ -21,9 +22,6 @@ import { articleDataSchema, type ArticleData } from '../lib/article-schema.ts';
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
 
 const MINIMAL_FRONTMATTER = '---\ntitle: "标题"\ndate: 2025-06-12\ntags: [attention]\n---';
-
-/** Tag ids appear in URLs: lowercase letters (any script), digits, single hyphens. */
-const TERM_ID = /^[\p{Ll}\p{Lo}0-9]+(?:-[\p{Ll}\p{Lo}0-9]+)*$/u;
 
 /** A finding about one file, before it is tied to the file's path. */
 export type FileProblem = Omit<Problem, 'file'>;
@@ -64,7 +62,7 @@ export function firstNonUtf8Line(bytes: Uint8Array): { line: number; byte: numbe
 }
 
 /** A date literal as authors write it: 2025-06-12, optionally with a time. */
-const DATE_LITERAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DATE_LITERAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export function dateLiteralProblem(text: string): string | undefined {
   const match = DATE_LITERAL.exec(text);
@@ -159,7 +157,7 @@ function yamlProblems(doc: Document, block: FrontmatterBlock): FileProblem[] {
 }
 
 export interface ReadArticle {
-  /** The frontmatter, normalised; fallbacks stand in for fields that were wrong. */
+  /** The frontmatter, normalised; fallbacks stand in for fields that were wrong or absent. */
   data: ArticleData;
   /** The Markdown after the frontmatter. */
   body: string;
@@ -168,28 +166,74 @@ export interface ReadArticle {
   problems: FileProblem[];
   /** False when the file cannot be an article at all (encoding, size, empty). */
   publishable: boolean;
+  /** The slug the frontmatter asks for (`slug:`, or the last part of `permalink:`). */
+  slug: string | undefined;
 }
 
 export interface ReadContext {
-  /** Category ids of the taxonomy. */
-  categories: string[];
-  /** The name an article without a usable title gets (its file name). */
+  /**
+   * Category ids of the taxonomy file, or undefined when it defines none: then any
+   * category an article names is accepted (an imported blog brings its own).
+   */
+  categories: string[] | undefined;
+  /** The title of an article without one: its file name. */
   fallbackTitle: string;
-  /** The date an article without a usable date gets. */
-  fallbackDate: Date;
+  /** When the file was first committed, if it is in a git repository. */
+  created: Date | undefined;
+  /** The file's modification time, the last resort for a date. */
+  modified: Date;
   /** What counts as a future date. */
   now: Date;
 }
+
+/** Tags written as a list, or as one string separated by spaces or commas (Jekyll's form). */
+function termList(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return value.split(/[,，、\s]+/).filter(Boolean);
+  if (Array.isArray(value)) return value.flatMap((item) => (item === null || item === undefined ? [] : [String(item)]));
+  return undefined;
+}
+
+/** The first `# heading` of Markdown, outside code fences. */
+export function firstHeading(markdown: string): { text: string; line: number } | undefined {
+  let fence: string | undefined;
+  const lines = markdown.split('\n');
+  for (const [index, line] of lines.entries()) {
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker) {
+      if (!fence) fence = marker[0]!.repeat(marker.length);
+      else if (marker.startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const heading = /^\s{0,3}#\s+(.+?)\s*#*\s*$/.exec(line);
+    if (heading) return { text: heading[1]!.replace(/\s*\{[#.][^}]*\}\s*$/, '').trim(), line: index + 1 };
+  }
+  return undefined;
+}
+
+/** Names a field goes by in the tools people come from; the first one present is read. */
+const FIELD_NAMES = {
+  title: ['title'],
+  date: ['date', 'pubDate', 'publishDate', 'published_at', 'created'],
+  updated: ['updated', 'lastmod', 'last_modified_at', 'modified', 'updatedDate', 'lastUpdated'],
+  description: ['description', 'summary', 'excerpt', 'abstract'],
+  tags: ['tags', 'tag', 'keywords'],
+  category: ['category', 'categories'],
+  lang: ['lang', 'language', 'locale'],
+} as const;
 
 /** Every problem in one article file, and its frontmatter as far as it can be read. */
 export function readArticle(bytes: Uint8Array, context: ReadContext): ReadArticle {
   const fallback: ArticleData = {
     title: context.fallbackTitle,
-    date: context.fallbackDate,
+    date: context.created ?? context.modified,
     tags: [],
     lang: 'zh',
     draft: false,
     papers: [],
+    aliases: [],
+    redirects: [],
+    termNames: {},
   };
   const unpublishable = (problem: FileProblem): ReadArticle => ({
     data: fallback,
@@ -197,6 +241,7 @@ export function readArticle(bytes: Uint8Array, context: ReadContext): ReadArticl
     bodyLine: 1,
     problems: [problem],
     publishable: false,
+    slug: undefined,
   });
 
   const nonUtf8 = firstNonUtf8Line(bytes);
@@ -236,31 +281,34 @@ export function readArticle(bytes: Uint8Array, context: ReadContext): ReadArticl
     );
   }
   const block = splitFrontmatter(text);
-  if (!block) {
-    return unpublishable(
-      error(
-        1,
-        'frontmatter/missing',
-        `no frontmatter: the file must start with a line "---", the fields, and another "---", e.g.\n${MINIMAL_FRONTMATTER}`,
-        'add the frontmatter at the top of the file',
-      ),
-    );
-  }
-  const body = text.split('\n').slice(block.lastLine).join('\n');
-  const result = (data: ArticleData, problems: FileProblem[]): ReadArticle => ({
+  const body = block ? text.split('\n').slice(block.lastLine).join('\n') : text;
+  const bodyLine = block ? block.lastLine + 1 : 1;
+  const heading = firstHeading(body);
+  const result = (data: ArticleData, problems: FileProblem[], slug?: string): ReadArticle => ({
     data,
     body,
-    bodyLine: block.lastLine + 1,
+    bodyLine,
     problems,
     publishable: true,
+    slug,
   });
+
+  // A file without frontmatter is an article too (every docsify or GitHub page is one):
+  // its title is its first heading, or its file name; its date is when git first saw it.
+  const withoutFrontmatter = (problems: FileProblem[]) => {
+    const data = { ...fallback, title: heading?.text || fallback.title };
+    if (!context.created) problems.push(dateFromModificationTime());
+    return result(data, problems);
+  };
+  if (!block) return withoutFrontmatter([]);
 
   const doc = YAML.parseDocument(block.yaml, { uniqueKeys: true, prettyErrors: false });
   const syntax = yamlProblems(doc, block);
   if (syntax.length > 0) return result(fallback, syntax);
 
   const raw = doc.toJS() as unknown;
-  if (raw !== null && raw !== undefined && (typeof raw !== 'object' || Array.isArray(raw))) {
+  if (raw === null || raw === undefined) return withoutFrontmatter([]);
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
     return result(fallback, [
       error(
         block.firstLine,
@@ -270,21 +318,37 @@ export function readArticle(bytes: Uint8Array, context: ReadContext): ReadArticl
       ),
     ]);
   }
-  return normaliseFields((raw ?? {}) as Record<string, unknown>, doc, block, context, fallback, result);
+  return normaliseFields(
+    raw as Record<string, unknown>,
+    doc,
+    block,
+    context,
+    { ...fallback, title: heading?.text || fallback.title },
+    result,
+  );
+}
+
+function dateFromModificationTime(): FileProblem {
+  return {
+    line: 1,
+    severity: 'warning',
+    rule: 'frontmatter/no-date',
+    message:
+      "no date: the article is dated by the file's modification time (the file is not in a git repository, which would give the day it was added)",
+    fix: 'add a line such as  date: 2025-06-12  to the frontmatter',
+  };
 }
 
 /** Fields with rules of their own below; the other optional strings of the schema are plain text. */
-const SPECIAL_FIELDS = new Set([
-  'title',
-  'date',
-  'updated',
-  'tags',
-  'category',
+const SPECIAL_FIELDS = new Set<string>([
+  ...Object.keys(FIELD_NAMES),
   'series',
   'seriesOrder',
-  'lang',
   'draft',
   'papers',
+  'aliases',
+  'redirects',
+  'termNames',
 ]);
 const optionalTextFields = Object.entries(articleDataSchema.shape)
   .filter(
@@ -299,7 +363,7 @@ function normaliseFields(
   block: FrontmatterBlock,
   context: ReadContext,
   fallback: ArticleData,
-  result: (data: ArticleData, problems: FileProblem[]) => ReadArticle,
+  result: (data: ArticleData, problems: FileProblem[], slug?: string) => ReadArticle,
 ): ReadArticle {
   const problems: FileProblem[] = [];
   const keyLine = (key: string): number | undefined => {
@@ -308,39 +372,47 @@ function normaliseFields(
   };
   const fieldError = (field: string, rule: string, message: string, fix: string) =>
     problems.push(error(keyLine(field) ?? 1, rule, message, fix));
-  const missing = (field: string, message: string, fix: string) =>
-    problems.push(
-      error(
-        1,
-        'frontmatter/missing-field',
-        `${message} (the frontmatter, lines 1–${block.lastLine}, has no "${field}")`,
-        fix,
-      ),
-    );
+  /** The name and value of the first of a field's names that is present. */
+  const pick = (names: readonly string[]): [string, unknown] | undefined => {
+    for (const name of names) if (raw[name] !== undefined && raw[name] !== null) return [name, raw[name]];
+    return undefined;
+  };
 
   const data: ArticleData = { ...fallback };
 
-  if (raw.title === undefined)
-    missing('title', '"title" is required', 'add a line such as  title: "RoPE：用绝对位置实现相对位置"');
-  else if (typeof raw.title !== 'string')
-    fieldError('title', 'frontmatter/title', '"title" must be text', 'write it as  title: "A title"');
-  else if (!raw.title.trim())
-    fieldError('title', 'frontmatter/title', '"title" must not be empty', "write the article's title after  title:");
-  else data.title = raw.title.trim();
+  const title = pick(FIELD_NAMES.title);
+  if (title) {
+    const [, value] = title;
+    if (typeof value === 'string' || typeof value === 'number') {
+      if (String(value).trim()) data.title = String(value).trim();
+      else fieldError('title', 'frontmatter/title', '"title" is empty', "write the article's title after  title:");
+    } else
+      fieldError(
+        'title',
+        'frontmatter/title',
+        '"title" must be text, not a list or a map',
+        'write it as  title: "A title"',
+      );
+  }
 
-  const date = (field: 'date' | 'updated'): Date | undefined => {
-    const value = raw[field];
-    if (value === undefined) return undefined;
+  const date = (field: string, value: unknown): Date | undefined => {
     const pair = topLevelPair(doc, field);
     const literal =
       pair && isScalar(pair.value) && pair.value.source !== undefined
         ? String(pair.value.source).trim()
         : String(value);
+    // Slashes and dots are written too: 2020/03/01, 2020.03.01.
+    const normal = literal.replace(
+      /^(\d{4})[./](\d{1,2})[./](\d{1,2})/,
+      (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
+    );
     const problem =
       value instanceof Date || typeof value === 'string'
-        ? dateLiteralProblem(literal)
+        ? dateLiteralProblem(normal)
         : 'is not a date in the form YYYY-MM-DD';
-    const parsed = new Date(value instanceof Date ? value.getTime() : String(value));
+    // Jekyll writes "2020-03-01 10:00:00 +0800"; Date wants "2020-03-01T10:00:00+08:00".
+    const iso = normal.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2').replace(/\s?([+-])(\d{2}):?(\d{2})$/, '$1$2:$3');
+    const parsed = new Date(value instanceof Date ? value.getTime() : iso);
     if (problem || Number.isNaN(parsed.getTime())) {
       fieldError(
         field,
@@ -352,54 +424,79 @@ function normaliseFields(
     }
     return parsed;
   };
-  if (raw.date === undefined)
-    missing('date', '"date" must be a date such as 2025-06-12 (YYYY-MM-DD)', 'add a line such as  date: 2025-06-12');
-  else data.date = date('date') ?? data.date;
-  const updated = date('updated');
+  const dateField = pick(FIELD_NAMES.date);
+  if (dateField) data.date = date(dateField[0], dateField[1]) ?? data.date;
+  else if (!context.created) problems.push(dateFromModificationTime());
+  const updatedField = pick(FIELD_NAMES.updated);
+  const updated = updatedField ? date(updatedField[0], updatedField[1]) : undefined;
   if (updated) data.updated = updated;
 
-  // Optional text fields of the schema that need no rule of their own (description,
-  // subtitle, …): text, trimmed, empty means absent. A new one needs only the schema.
+  const description = pick(FIELD_NAMES.description);
+  if (description) {
+    if (typeof description[1] !== 'string') {
+      fieldError(
+        description[0],
+        'frontmatter/description',
+        `"${description[0]}" must be text`,
+        `write it as  ${description[0]}: "One sentence."`,
+      );
+    } else if (description[1].trim()) data.description = description[1].trim();
+  }
+
+  // Optional text fields of the schema that need no rule of their own (subtitle, …):
+  // text, trimmed, empty means absent. A new one needs only the schema.
   for (const field of optionalTextFields) {
     const value = raw[field];
-    if (value === undefined) continue;
+    if (value === undefined || value === null) continue;
     if (typeof value !== 'string')
       fieldError(field, `frontmatter/${field}`, `"${field}" must be text`, `write it as  ${field}: "One sentence."`);
     else if (value.trim()) (data as Record<string, unknown>)[field] = value.trim();
   }
 
-  if (raw.tags === undefined) missing('tags', '"tags" needs at least one tag', 'add a line such as  tags: [attention]');
-  else if (!Array.isArray(raw.tags))
-    fieldError('tags', 'frontmatter/tags', '"tags" must be a list', 'write it as  tags: [rope, attention]');
-  else {
-    const tags = raw.tags.map((tag) => String(tag).trim()).filter(Boolean);
-    for (const tag of tags.filter((tag) => !TERM_ID.test(tag))) {
-      fieldError(
-        'tags',
-        'frontmatter/tag-id',
-        `tag "${tag}" cannot be part of a URL (/tags/<tag>/)`,
-        'use lowercase words joined by hyphens, e.g. kv-cache, and give it a display name under tags: in the taxonomy file',
-      );
+  const tags = pick(FIELD_NAMES.tags);
+  if (tags) {
+    const names = termList(tags[1]);
+    if (!names)
+      fieldError(tags[0], 'frontmatter/tags', `"${tags[0]}" must be a list`, 'write it as  tags: [rope, attention]');
+    else {
+      for (const name of names) {
+        const id = termId(name.replace(/^#/, ''));
+        if (!id) continue;
+        if (!data.tags.includes(id)) data.tags.push(id);
+        data.termNames[id] ??= name.replace(/^#/, '').trim();
+      }
     }
-    data.tags = [...new Set(tags.filter((tag) => TERM_ID.test(tag)))];
-    if (tags.length === 0)
-      fieldError('tags', 'frontmatter/tags', '"tags" needs at least one tag', 'write it as  tags: [attention]');
   }
 
-  if (raw.category !== undefined) {
-    const category = String(raw.category);
-    if (context.categories.includes(category)) data.category = category;
-    else
+  const category = pick(FIELD_NAMES.category);
+  if (category) {
+    // `category: Deep Learning` is one name; Jekyll's `categories: a b` is a list, the first counts.
+    const name =
+      category[0] === 'category' && typeof category[1] === 'string' ? category[1] : termList(category[1])?.[0];
+    const id = name ? termId(name) : '';
+    if (!id)
       fieldError(
-        'category',
+        category[0],
         'frontmatter/category',
-        `unknown category "${category}"`,
+        `"${category[0]}" must name a category`,
+        'write it as  category: transformer',
+      );
+    else if (context.categories && !context.categories.includes(id)) {
+      fieldError(
+        category[0],
+        'frontmatter/category',
+        `unknown category "${name}"`,
         `use one of: ${context.categories.join(', ')} (or add it to the taxonomy file)`,
       );
+    } else {
+      data.category = id;
+      data.termNames[id] ??= name!.trim();
+    }
   }
 
-  if (raw.series !== undefined) {
-    if (typeof raw.series === 'string' && raw.series.trim()) data.series = raw.series.trim();
+  if (raw.series !== undefined && raw.series !== null) {
+    if ((typeof raw.series === 'string' || typeof raw.series === 'number') && String(raw.series).trim())
+      data.series = termId(String(raw.series)) || String(raw.series).trim();
     else
       fieldError(
         'series',
@@ -408,7 +505,7 @@ function normaliseFields(
         'write it as  series: efficient-attention',
       );
   }
-  if (raw.seriesOrder !== undefined) {
+  if (raw.seriesOrder !== undefined && raw.seriesOrder !== null) {
     if (typeof raw.seriesOrder !== 'number' || !Number.isInteger(raw.seriesOrder) || raw.seriesOrder < 1) {
       fieldError(
         'seriesOrder',
@@ -426,11 +523,15 @@ function normaliseFields(
     } else data.seriesOrder = raw.seriesOrder;
   }
 
-  if (raw.lang !== undefined) {
-    if (raw.lang === 'zh' || raw.lang === 'en') data.lang = raw.lang;
-    else fieldError('lang', 'frontmatter/lang', '"lang" must be zh or en', 'write  lang: zh  or  lang: en');
+  const lang = pick(FIELD_NAMES.lang);
+  if (lang) {
+    const code = String(lang[1]).trim().toLowerCase();
+    if (/^zh\b/.test(code)) data.lang = 'zh';
+    else if (/^en\b/.test(code)) data.lang = 'en';
+    else fieldError(lang[0], 'frontmatter/lang', `"${lang[0]}" must be zh or en`, 'write  lang: zh  or  lang: en');
   }
-  if (raw.draft !== undefined) {
+
+  if (raw.draft !== undefined && raw.draft !== null) {
     if (typeof raw.draft === 'boolean') data.draft = raw.draft;
     else
       fieldError(
@@ -440,7 +541,10 @@ function normaliseFields(
         'write  draft: true  or remove the line',
       );
   }
-  if (raw.papers !== undefined) {
+  // Jekyll's way of keeping a post unpublished.
+  if (raw.published === false) data.draft = true;
+
+  if (raw.papers !== undefined && raw.papers !== null) {
     if (Array.isArray(raw.papers)) data.papers = raw.papers.map((id) => String(id).trim()).filter(Boolean);
     else
       fieldError(
@@ -451,19 +555,43 @@ function normaliseFields(
       );
   }
 
+  // Old addresses (Hugo's aliases, Jekyll's redirect_from and permalink) get redirect pages;
+  // Obsidian's aliases are other names of the note, for [[wikilinks]].
+  for (const [field, value] of [
+    ['aliases', raw.aliases],
+    ['redirect_from', raw.redirect_from],
+    ['permalink', raw.permalink],
+  ] as const) {
+    if (value === undefined || value === null) continue;
+    const entries = termList(Array.isArray(value) ? value : [value]);
+    for (const entry of entries ?? []) {
+      if (entry.startsWith('/')) data.redirects.push(entry);
+      else if (field === 'aliases') data.aliases.push(entry.trim());
+    }
+  }
+  let slug: string | undefined;
+  if (typeof raw.slug === 'string' || typeof raw.slug === 'number') slug = String(raw.slug).trim() || undefined;
+  else if (typeof raw.permalink === 'string')
+    slug =
+      raw.permalink
+        .replace(/\/+$/, '')
+        .split('/')
+        .pop()
+        ?.replace(/\.html?$/, '') || undefined;
+
   if (
     data.date.getTime() > context.now.getTime() &&
     !data.draft &&
-    raw.date !== undefined &&
+    dateField &&
     !problems.some((problem) => problem.rule === 'frontmatter/date')
   ) {
     problems.push({
-      line: keyLine('date') ?? 1,
+      line: keyLine(dateField[0]) ?? 1,
       severity: 'warning',
       rule: 'frontmatter/future-date',
       message: `date ${data.date.toISOString().slice(0, 10)} is in the future; the article is published now anyway and listed first`,
       fix: "use today's date, or set  draft: true  until it is ready",
     });
   }
-  return result(articleDataSchema.parse(data), problems);
+  return result(articleDataSchema.parse(data), problems, slug);
 }

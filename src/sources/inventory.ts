@@ -5,18 +5,20 @@
  * from pages back to files, `npm run new` and `npm run library` all take their list from
  * here, so one rule decides what is an article and one message reports a duplicate slug.
  *
- * The rule: a `.md` or `.mdx` file below `articles/` none of whose path segments starts
- * with `_` or `.` (`_drafts/`, `.obsidian/`, `_index.md` are not published).
+ * The rule: a `.md` or `.mdx` file below `articles/` (or below the content folder itself,
+ * when it has no `articles/`) none of whose path segments starts with `_` or `.`
+ * (`_drafts/`, `.obsidian/`, `_index.md` are not published).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../lib/problems.ts';
-import { slugFromPath, slugProblem } from '../lib/slugs.ts';
+import { slugFromPath, slugify, slugProblem } from '../lib/slugs.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import type { ArticleData } from '../lib/article-schema.ts';
 import { articleUrl } from '../lib/url.ts';
 import { settings } from '../settings.ts';
 import { readArticle, type FileProblem } from './frontmatter.ts';
+import { gitDates } from './git-history.ts';
 
 export interface ArticleSource {
   /** Absolute path of the file. */
@@ -58,6 +60,9 @@ export function isArticlePath(relativePath: string): boolean {
   );
 }
 
+/** Folders that hold tools' files, never articles. */
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+
 function articleFiles(articlesDir: string): string[] {
   if (!fs.existsSync(articlesDir)) return [];
   const found: string[] = [];
@@ -65,8 +70,9 @@ function articleFiles(articlesDir: string): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && isArticlePath(entry.name))
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
+      } else if (entry.isFile() && isArticlePath(entry.name))
         found.push(path.relative(articlesDir, full).split(path.sep).join('/'));
     }
   };
@@ -78,21 +84,39 @@ const withFile =
   (file: string) =>
   (problem: FileProblem): Problem => ({ ...problem, file });
 
+/**
+ * Where the articles are: `articles/` in the content folder, or, when there is none, the
+ * content folder itself (an Obsidian vault, an MkDocs `docs/` root, a docsify site).
+ */
+export function articlesFolder(contentDir: string): string {
+  const nested = path.join(contentDir, 'articles');
+  return fs.existsSync(nested) && fs.statSync(nested).isDirectory() ? nested : contentDir;
+}
+
 /** Walks and reads the content folder. `now` decides what counts as a future date. */
 export function takeInventory(contentDir: string, now: Date = new Date()): Inventory {
-  const articlesDir = path.join(contentDir, 'articles');
-  const categories = [...loadTaxonomy(contentDir).categories.keys()];
+  const articlesDir = articlesFolder(contentDir);
+  const taxonomy = loadTaxonomy(contentDir);
+  // A taxonomy that names categories catches typos in them; without one, any category goes.
+  const categories = taxonomy.definesCategories ? [...taxonomy.categories.keys()] : undefined;
+  const git = gitDates(articlesDir);
   const articles: ArticleSource[] = [];
   const bySlug = new Map<string, ArticleSource>();
   for (const relativePath of articleFiles(articlesDir)) {
     const file = path.join(articlesDir, relativePath);
-    const slug = slugFromPath(relativePath);
-    const read = readArticle(fs.readFileSync(file), {
+    const stat = fs.statSync(file);
+    const bytes = fs.readFileSync(file);
+    const read = readArticle(bytes, {
       categories,
       fallbackTitle: path.basename(relativePath).replace(/\.mdx?$/i, ''),
-      fallbackDate: fs.statSync(file).mtime,
+      // Asked of git only for an article without a date of its own.
+      get created() {
+        return git.created(file);
+      },
+      modified: stat.mtime,
       now,
     });
+    const slug = read.slug !== undefined ? slugify(read.slug) : slugFromPath(relativePath);
     const article: ArticleSource = {
       file,
       relativePath,
@@ -107,13 +131,14 @@ export function takeInventory(contentDir: string, now: Date = new Date()): Inven
     };
     const slugIssue = slugProblem(slug);
     if (slugIssue) {
+      article.publishable = false;
       article.problems.push({
         file,
         line: 1,
         severity: 'error',
         rule: 'file/slug',
         message: slugIssue,
-        fix: 'rename the file to lowercase ASCII words joined by hyphens, e.g. "rope-extension.md"',
+        fix: 'rename the file, or give it a  slug:  in its frontmatter',
       });
     }
     const owner = bySlug.get(slug);
@@ -124,11 +149,21 @@ export function takeInventory(contentDir: string, now: Date = new Date()): Inven
         line: 1,
         severity: 'error',
         rule: 'file/duplicate-slug',
-        message: `duplicate slug "${slug}": ${path.relative(process.cwd(), owner.file)} has the same file name, and both would be published at /articles/${slug}/`,
-        fix: 'rename one of the files (the URL comes from the file name, not the folder)',
+        message: `duplicate slug "${slug}": ${path.relative(process.cwd(), owner.file)} has the same name, and both would be published at /articles/${slug}/`,
+        fix: 'rename one of the files, or give one of them its own  slug:  in the frontmatter (the URL comes from the file name, not the folder)',
       });
     } else if (article.publishable) bySlug.set(slug, article);
     articles.push(article);
+  }
+  const problems = articles.flatMap((article) => article.problems);
+  if (articles.length === 0) {
+    problems.push({
+      file: articlesDir,
+      severity: 'error',
+      rule: 'content/empty',
+      message: `no articles: ${path.relative(process.cwd(), articlesDir) || articlesDir} has no .md or .mdx files (folders and files starting with _ or . do not count)`,
+      fix: 'point KB_CONTENT_DIR at the folder with your notes, or add an article (npm run new -- my-slug "标题")',
+    });
   }
   return {
     contentDir,
@@ -136,7 +171,7 @@ export function takeInventory(contentDir: string, now: Date = new Date()): Inven
     articles,
     bySlug,
     byFile: new Map(articles.map((article) => [article.file, article])),
-    problems: articles.flatMap((article) => article.problems),
+    problems,
   };
 }
 
@@ -155,6 +190,17 @@ export function inventory(): Inventory {
 /** Slugs of the articles that exist (published or draft): what links may point at. */
 export function articleSlugs(): Set<string> {
   return new Set(inventory().bySlug.keys());
+}
+
+/** The slug of the (publishable) article in a file, by absolute path. */
+export function slugOfFile(file: string): string | undefined {
+  const article = inventory().byFile.get(path.resolve(file));
+  return article?.publishable ? article.slug : undefined;
+}
+
+/** The title of the article in a file (absolute path), as its page shows it. */
+export function titleOfFile(file: string): string | undefined {
+  return inventory().byFile.get(file)?.data.title;
 }
 
 /** An article's title, for the text of `[[slug]]` links; undefined for no such article. */

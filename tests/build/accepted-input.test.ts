@@ -20,6 +20,9 @@ beforeAll(async () => {
     'frontmatter-future-date',
     'tex-currency-dollar',
     'unknown-code-language',
+    'frontmatter-no-title',
+    'frontmatter-tags-string',
+    'no-frontmatter',
   ]);
 });
 afterAll(() => removeBuild(build));
@@ -85,5 +88,35 @@ describe('input that is accepted', () => {
     expect(text).toContain('+++[>++<-]>.');
     expect(body).toMatch(/<pre[^>]*data-language="plaintext"/);
     expect(body).not.toContain('--shiki-light:');
+  });
+
+  it('frontmatter without a title: the file name is the title, with no problem reported', () => {
+    expect(page('articles/no-title')).toMatch(/<h1[^>]*>no-title<\/h1>/);
+    expect(build.messages).not.toMatch(/no-title\.md:\d/);
+  });
+
+  it('tags written as one string (Jekyll): split into tags, with no problem reported', () => {
+    const html = page('articles/tags-string');
+    expect(html).toContain('href="/tags/attention/"');
+    expect(html).toContain('href="/tags/rope/"');
+    expect(build.messages).not.toMatch(/tags-string\.md:\d/);
+  });
+
+  it('no frontmatter, a Chinese folder with a README: the folder names the URL, the heading is the title, shown once', () => {
+    const html = page('articles/第一章-数据');
+    expect(html).toMatch(/<h1[^>]*>第一章：数据与记号<\/h1>/);
+    expect(prose(html)).not.toContain('第一章：数据与记号');
+    expect(prose(html)).toContain('class="katex"');
+    // The fixture folder is not in git here: the date comes from the file, with one warning.
+    expect(warnings().join('\n')).toMatch(
+      /第一章 数据\/README\.md:1 — no date: the article is dated by the file's modification time/,
+    );
+  });
+
+  it('a file name with spaces, dots and brackets; Jekyll tags; a relative link to README.md', () => {
+    const html = page('articles/6-4-wip-偏好');
+    expect(html).toMatch(/<h1[^>]*>6\.4 偏好对齐（草稿）<\/h1>/);
+    expect(html).toContain('href="/tags/alignment/">#Alignment</a>');
+    expect(prose(html)).toContain('<a href="/articles/第一章-数据/">上一节</a>');
   });
 });

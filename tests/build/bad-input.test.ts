@@ -26,9 +26,9 @@ function expectCleanFailure(build: FixtureBuild) {
 }
 
 const SCENARIOS = [
-  'frontmatter-missing-title',
+  'frontmatter-title-list',
   'frontmatter-bad-date',
-  'frontmatter-tags-not-list',
+  'frontmatter-tags-map',
   'frontmatter-unknown-category',
   'frontmatter-yaml-syntax',
   'frontmatter-duplicate-keys',
@@ -83,7 +83,7 @@ describe('one build reports every problem', () => {
     const summary = failureSummary(build);
     expect(summary).toMatch(/^\[kb\] build failed: \d+ errors, \d+ warnings? in \d+ files/);
     expect(summary).toMatch(/\n<content>\/articles\/tex-unbalanced-dollar|\n.*unbalanced-display\.md \(1 problem\)/);
-    expect(summary).toMatch(/by rule: .*frontmatter\/missing-field 1/);
+    expect(summary).toMatch(/by rule: .*frontmatter\/title 1/);
     const report = JSON.parse(fs.readFileSync(path.join(build.root, 'kb-problems.json'), 'utf8')) as {
       errors: number;
       problems: { file: string; rule: string }[];
@@ -96,9 +96,9 @@ describe('one build reports every problem', () => {
 });
 
 describe('frontmatter and files that cannot be articles (checked before anything renders)', () => {
-  it('missing title: names the file and says which line to add', () => {
-    expect(problemAbout(build, 'missing-title.md')).toMatch(
-      /articles\/missing-title\.md:1 — "title" is required[\s\S]*fix: add a line such as\s+title: "/,
+  it('a title that is a list: names the file and the line, and shows the form', () => {
+    expect(problemAbout(build, 'title-list.md')).toMatch(
+      /articles\/title-list\.md:2 — "title" must be text, not a list or a map[\s\S]*fix: write it as\s+title: "/,
     );
   });
 
@@ -108,9 +108,9 @@ describe('frontmatter and files that cannot be articles (checked before anything
     );
   });
 
-  it('tags that are not a list: points at the tags line and shows a list', () => {
-    expect(problemAbout(build, 'tags-not-list.md')).toMatch(
-      /articles\/tags-not-list\.md:4 — "tags" must be a list[\s\S]*fix: write it as\s+tags: \[rope, attention\]/,
+  it('tags that are neither a list nor a string: points at the tags line and shows a list', () => {
+    expect(problemAbout(build, 'tags-map.md')).toMatch(
+      /articles\/tags-map\.md:4 — "tags" must be a list[\s\S]*fix: write it as\s+tags: \[rope, attention\]/,
     );
   });
 
@@ -136,9 +136,11 @@ describe('frontmatter and files that cannot be articles (checked before anything
     expect(problemsAbout(build, 'same-name.md')).toHaveLength(1);
     const problem = problemAbout(build, 'inference/same-name.md');
     expect(problem).toMatch(
-      /articles\/inference\/same-name\.md:1 — duplicate slug "same-name": .*articles\/attention\/same-name\.md has the same file name/,
+      /articles\/inference\/same-name\.md:1 — duplicate slug "same-name": .*articles\/attention\/same-name\.md has the same name/,
     );
-    expect(problem).toMatch(/\/articles\/same-name\/\n\s+fix: rename one of the files/);
+    expect(problem).toMatch(
+      /\/articles\/same-name\/\n\s+fix: rename one of the files, or give one of them its own\s+slug:/,
+    );
   });
 
   it('empty file: says it is empty and shows how an article starts', () => {
@@ -199,16 +201,17 @@ describe('formulas, links and images (checked while rendering)', () => {
   });
 });
 
-describe("raw HTML that would run in readers' browsers", () => {
+describe("raw HTML that would run in readers' browsers: removed, and said so", () => {
   it('a <script> in Markdown: the line, and how to show it as text instead', () => {
     expect(problemAbout(build, 'raw-html-script.md')).toMatch(
-      /articles\/raw-html-script\.md:9:1 — raw HTML <script> is not allowed in an article[\s\S]*escape the < as \\</,
+      /^⚠ .*articles\/raw-html-script\.md:9:1 — <script> removed: articles may not contain scripts[\s\S]*escape the < as \\</,
     );
+    expect(fs.readFileSync(path.join(build.root, 'kb-problems.json'), 'utf8')).toContain('html/removed-element');
   });
 
   it('an event handler attribute (onerror=): the line and the attribute', () => {
     expect(problemAbout(build, 'raw-html-event-handler.md')).toMatch(
-      /articles\/raw-html-event-handler\.md:9:\d+ — raw HTML with an event handler \(onerror=\) is not allowed/,
+      /^⚠ .*articles\/raw-html-event-handler\.md:9:\d+ — "onerror" removed from <img>: event handlers would run code/,
     );
   });
 });

@@ -3,11 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+// A content folder of the test's own: images may not come from outside the content folder.
+const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-content-'));
+process.env.KB_CONTENT_DIR = contentDir;
+process.env.KB_CACHE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-cache-'));
+
 describe('article renderer', () => {
   it('renders an article file with its own line numbers, and serves the second render from the cache', async () => {
-    process.env.KB_CACHE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-cache-'));
     const { renderArticle, articleSource, articleFacts } = await import('../../../src/markdown/article-renderer.ts');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-article-'));
+    const dir = fs.mkdtempSync(path.join(contentDir, 'article-'));
     const file = path.join(dir, 'post.md');
     fs.writeFileSync(file, '---\ntitle: "T"\ndate: 2025-01-01\ntags: [a]\n---\n\n## 推广到 $d$ 维\n\n正文 $x^2$。\n');
     expect(articleSource(file).split('\n')[6]).toBe('## 推广到 $d$ 维');
@@ -19,7 +23,7 @@ describe('article renderer', () => {
     expect(first.problems).toEqual([]);
 
     const cacheFiles = fs
-      .readdirSync(path.join(process.env.KB_CACHE_DIR, 'kb-render'), { recursive: true })
+      .readdirSync(path.join(process.env.KB_CACHE_DIR!, 'kb-render'), { recursive: true })
       .filter((name) => String(name).endsWith('.json'));
     expect(cacheFiles).toHaveLength(2); // the HTML, and the facts on their own
     expect(await renderArticle(file)).toEqual(first);
@@ -37,7 +41,7 @@ describe('article renderer', () => {
 
   it('renders again when an image it published changes', async () => {
     const { renderArticle } = await import('../../../src/markdown/article-renderer.ts');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-article-'));
+    const dir = fs.mkdtempSync(path.join(contentDir, 'article-'));
     const file = path.join(dir, 'figure.md');
     fs.writeFileSync(path.join(dir, 'fig.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     fs.writeFileSync(file, '---\ntitle: "T"\ndate: 2025-01-01\ntags: [a]\n---\n\n![图](./fig.svg)\n');

@@ -133,7 +133,7 @@ describe('what could run is removed and reported', () => {
     );
     expect(html).not.toContain('insecure.example');
     expect(problems.join('\n')).toMatch(/<iframe> removed: an embed must come from an https address/);
-    expect(file.data.remoteOrigins).toEqual({ images: [], frames: ['https://www.example.org'] });
+    expect(file.data.remoteFrames).toEqual(['https://www.example.org']);
   });
 
   it("ids: the page's own are renamed, duplicates are an error", async () => {

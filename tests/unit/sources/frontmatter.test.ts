@@ -10,11 +10,12 @@ import { articleDataSchema } from '../../../src/lib/article-schema.ts';
 const context = {
   categories: ['llm', 'uncategorized'],
   fallbackTitle: 'post',
-  fallbackDate: new Date('2020-01-01T00:00:00Z'),
+  created: new Date('2020-01-01T00:00:00Z'),
+  modified: new Date('2021-01-01T00:00:00Z'),
   now: new Date('2026-01-01T00:00:00Z'),
 };
-const read = (text: string | Uint8Array) =>
-  readArticle(typeof text === 'string' ? new TextEncoder().encode(text) : text, context);
+const encode = (text: string) => new TextEncoder().encode(text);
+const read = (text: string | Uint8Array) => readArticle(typeof text === 'string' ? encode(text) : text, context);
 const lines = (text: string | Uint8Array) =>
   read(text).problems.map((problem) => `${problem.severity} ${problem.line}: ${problem.message}`);
 const valid = '---\ntitle: "T"\ndate: 2025-06-12\ntags: [a]\n---\n\nBody.\n';
@@ -35,6 +36,9 @@ describe('reading an article file as written', () => {
       lang: 'zh',
       draft: false,
       papers: [],
+      aliases: [],
+      redirects: [],
+      termNames: { a: 'a' },
     });
     expect(articleDataSchema.safeParse(data).success).toBe(true);
     expect(bodyLine).toBe(6);
@@ -59,9 +63,42 @@ describe('reading an article file as written', () => {
     });
   });
 
-  it('points at the line of the field that is wrong, and falls back for it', () => {
-    expect(lines(valid.replace('tags: [a]', 'tags: a, b'))).toEqual([
+  it('accepts what Jekyll, Hugo and Obsidian write', () => {
+    const { data, problems, slug } = read(
+      '---\ntitle: Noise\ndate: 2020-03-01 10:00:00 +0800\nlastmod: 2020/04/02\nsummary: Short.\ntags: optimization Auto-ML 生成模型\ncategories: [llm, misc]\npublished: false\npermalink: /2020/03/01/noise.html\nredirect_from: [/old/noise/]\naliases: [SGD noise]\nlanguage: en-US\nlayout: post\n---\n',
+    );
+    expect(problems).toEqual([]);
+    expect(data).toMatchObject({
+      title: 'Noise',
+      description: 'Short.',
+      tags: ['optimization', 'auto-ml', '生成模型'],
+      category: 'llm',
+      draft: true,
+      lang: 'en',
+      aliases: ['SGD noise'],
+    });
+    expect(data.date.toISOString()).toBe('2020-03-01T02:00:00.000Z');
+    expect(data.updated?.toISOString().slice(0, 10)).toBe('2020-04-02');
+    expect(data.termNames).toMatchObject({ 'auto-ml': 'Auto-ML', 生成模型: '生成模型' });
+    expect(data.redirects.sort()).toEqual(['/2020/03/01/noise.html', '/old/noise/']);
+    expect(slug).toBe('noise');
+  });
+
+  it('accepts any category when the taxonomy names none, and catches typos when it does', () => {
+    expect(
+      readArticle(encode('---\ncategory: Deep Learning\n---\n'), { ...context, categories: undefined }).data.category,
+    ).toBe('deep-learning');
+    expect(lines('---\ncategory: Deep Learning\n---\n')).toEqual([
+      expect.stringMatching(/^error 2: unknown category "Deep Learning"/),
+    ]);
+  });
+
+  it('points at the line of a field that is there but wrong, and falls back for it', () => {
+    expect(lines(valid.replace('tags: [a]', 'tags: {a: 1}'))).toEqual([
       expect.stringMatching(/^error 4: "tags" must be a list/),
+    ]);
+    expect(lines(valid.replace('title: "T"', 'title: [a, b]'))).toEqual([
+      expect.stringMatching(/^error 2: "title" must be text, not a list or a map/),
     ]);
     expect(lines(valid.replace('date: 2025-06-12', 'date: 2025-02-30'))).toEqual([
       expect.stringMatching(/^error 3: "date: 2025-02-30" is not a day on the calendar/),
@@ -69,21 +106,31 @@ describe('reading an article file as written', () => {
     expect(lines(valid.replace('tags: [a]', 'tags: [a]\ncategory: cooking'))).toEqual([
       expect.stringMatching(/^error 5: unknown category "cooking"/),
     ]);
-    expect(read(valid.replace('date: 2025-06-12', 'date: next tuesday')).data.date).toEqual(context.fallbackDate);
+    expect(read(valid.replace('date: 2025-06-12', 'date: next tuesday')).data.date).toEqual(context.created);
     expect(lines(valid.replace('tags: [a]', 'tags: [a]\nseriesOrder: 1'))).toEqual([
       expect.stringMatching(/^error 5: "seriesOrder" is set but "series" is not/),
     ]);
-    expect(lines(valid.replace('tags: [a]', 'tags: [Not OK]'))).toEqual([
-      expect.stringMatching(/^error 4: tag "Not OK" cannot be part of a URL/),
+  });
+
+  it('takes the title from the first heading, else the file name; the date from git, else the file', () => {
+    expect(read('---\ndate: 2025-06-12\n---\n\n```sh\n# not a heading\n```\n\n# 第一章 标题 {#ch1}\n').data.title).toBe(
+      '第一章 标题',
+    );
+    expect(read(valid.replace('title: "T"\n', '')).data.title).toBe('post');
+    expect(read(valid.replace('title: "T"\n', '')).problems).toEqual([]);
+    expect(read('---\ntitle: T\n---\n').data.date).toEqual(context.created);
+    const withoutGit = readArticle(encode('---\ntitle: T\n---\n'), { ...context, created: undefined });
+    expect(withoutGit.data.date).toEqual(context.modified);
+    expect(withoutGit.problems.map((problem) => `${problem.severity} ${problem.rule}`)).toEqual([
+      'warning frontmatter/no-date',
     ]);
   });
 
-  it('reports a missing field at the frontmatter and uses the file name as the title', () => {
-    const { data } = read(valid.replace('title: "T"\n', ''));
-    expect(lines(valid.replace('title: "T"\n', ''))).toEqual([
-      expect.stringMatching(/^error 1: "title" is required.*has no "title"/),
-    ]);
-    expect(data.title).toBe('post');
+  it('reads a file without frontmatter as an article', () => {
+    const { data, problems, body, bodyLine } = read('# Just a heading\n\nText.\n');
+    expect(problems).toEqual([]);
+    expect(data).toMatchObject({ title: 'Just a heading', tags: [], date: context.created });
+    expect([body.split('\n')[2], bodyLine]).toEqual(['Text.', 1]);
   });
 
   it('reports YAML errors and duplicate keys at their lines', () => {
@@ -95,13 +142,12 @@ describe('reading an article file as written', () => {
     ]);
   });
 
-  it('refuses empty files, files without frontmatter, huge files and other encodings', () => {
+  it('refuses empty files, huge files and other encodings', () => {
     expect(lines('')).toEqual([expect.stringMatching(/^error 1: the file is empty/)]);
-    expect(lines('# Just a heading\n')).toEqual([expect.stringMatching(/^error 1: no frontmatter/)]);
     expect(lines(valid + 'x'.repeat(MAX_ARTICLE_BYTES))).toEqual([
       expect.stringMatching(/^error 1: the article is 1\.0 MB; articles may be at most 1\.0 MB/),
     ]);
-    expect(lines(Uint8Array.from([...new TextEncoder().encode(valid), 0xd6, 0xd0, 0x0a]))).toEqual([
+    expect(lines(Uint8Array.from([...encode(valid), 0xd6, 0xd0, 0x0a]))).toEqual([
       expect.stringMatching(/^error 8: the file is not UTF-8 text \(byte 0xD6/),
     ]);
     expect(read('').publishable).toBe(false);
@@ -125,7 +171,7 @@ describe('reading an article file as written', () => {
 
 describe('helpers', () => {
   it('finds the first line that is not UTF-8', () => {
-    expect(firstNonUtf8Line(new TextEncoder().encode('a\nb\n中文'))).toBeUndefined();
+    expect(firstNonUtf8Line(encode('a\nb\n中文'))).toBeUndefined();
     expect(firstNonUtf8Line(Uint8Array.from([0x61, 0x0a, 0x62, 0x0a, 0xff]))).toEqual({ line: 3, byte: 0xff });
   });
 

@@ -44,7 +44,31 @@ describe('the article inventory', () => {
     expect([...bySlug.keys()]).toEqual(['a', 'b']);
   });
 
-  it('reports a duplicate slug once, naming both files, and publishes only the first', () => {
+  it('takes any file name: Unicode, spaces, dots and brackets slugged; README and index named after their folder', () => {
+    const dir = contentFolder({
+      'articles/第一章 NLP基础概念.md': article('一'),
+      'articles/6.4[WIP] 偏好对齐.md': article('二'),
+      'articles/metrics.forecasting.md': article('三'),
+      'articles/chapter6/README.md': article('四'),
+      'articles/chapter7/index.md': article('五'),
+      'articles/custom.md': article('六').replace('tags: [a]', 'tags: [a]\nslug: my-own'),
+    });
+    const slugs = takeInventory(dir).articles.map((entry) => entry.slug);
+    expect(slugs.sort()).toEqual(
+      ['6-4-wip-偏好对齐', 'chapter6', 'chapter7', 'metrics-forecasting', 'my-own', '第一章-nlp基础概念'].sort(),
+    );
+  });
+
+  it('takes a content folder without articles/ as the articles folder itself, and refuses one with no articles', () => {
+    const vault = contentFolder({ 'Notes/凸优化.md': '# 凸优化\n\n定义……\n', '.obsidian/app.md': 'x' });
+    expect(takeInventory(vault).articles.map((entry) => [entry.relativePath, entry.data.title])).toEqual([
+      ['Notes/凸优化.md', '凸优化'],
+    ]);
+    const empty = contentFolder({ 'notes.txt': 'nothing here' });
+    expect(takeInventory(empty).problems.map((problem) => problem.rule)).toEqual(['content/empty']);
+  });
+
+  it('reports a duplicate slug once, naming both files and suggesting slug:, and publishes only the first', () => {
     const dir = contentFolder({
       'articles/attention/same.md': article('One'),
       'articles/inference/same.md': article('Two'),
@@ -57,8 +81,9 @@ describe('the article inventory', () => {
       rule: 'file/duplicate-slug',
     });
     expect(problems[0]!.message).toMatch(
-      /duplicate slug "same": .*articles\/attention\/same\.md has the same file name, and both would be published at \/articles\/same\//,
+      /duplicate slug "same": .*articles\/attention\/same\.md has the same name, and both would be published at \/articles\/same\//,
     );
+    expect(problems[0]!.fix).toMatch(/slug:/);
     expect(bySlug.get('same')?.data.title).toBe('One');
   });
 
@@ -69,7 +94,6 @@ describe('the article inventory', () => {
     });
     const { problems, bySlug } = takeInventory(dir);
     expect(problems.map((problem) => `${path.basename(problem.file)}:${problem.line} ${problem.rule}`)).toEqual([
-      'bad.md:1 frontmatter/missing-field',
       'bad.md:2 frontmatter/date',
     ]);
     expect(bySlug.get('bad')?.data.title).toBe('bad');
