@@ -7,6 +7,7 @@ import { astroMarkdownProcessor, shikiConfig } from './src/markdown/pipeline.ts'
 import katexAssets from './src/integrations/katex-assets.ts';
 import contentProblems from './src/integrations/content-problems.ts';
 import articleAssets from './src/integrations/article-assets.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 
 export default defineConfig({
   site: settings.siteUrl,
@@ -22,7 +23,7 @@ export default defineConfig({
     processor: astroMarkdownProcessor(),
     shikiConfig,
   },
-  integrations: [contentProblems(), mdx(), sitemap(), katexAssets(), articleAssets()],
+  integrations: [contentProblems(), mdx(), sitemap(), katexAssets(), articleAssets(), securityHeaders()],
   // Every script is an external file: the Content-Security-Policy allows no inline code.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },

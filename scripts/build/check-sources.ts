@@ -5,14 +5,14 @@
  * every article's category is checked against it.
  */
 import { TaxonomyError } from '../../src/lib/taxonomy.ts';
-import { takeInventory } from '../../src/sources/inventory.ts';
+import { inventory } from '../../src/sources/inventory.ts';
 import type { BuildContext, Stage } from './stage.ts';
 
 export const checkSourcesStage: Stage = {
   name: 'checking article files',
   async run(context: BuildContext) {
     try {
-      context.inventory = takeInventory(context.settings.contentDir);
+      context.inventory = inventory();
     } catch (error) {
       if (!(error instanceof TaxonomyError)) throw error;
       return {
@@ -28,6 +28,7 @@ export const checkSourcesStage: Stage = {
         halt: true,
       };
     }
-    return { problems: context.inventory.problems };
+    // A content folder with no articles builds no site: say so, rather than an empty one.
+    return { problems: context.inventory.problems, halt: context.inventory.articles.length === 0 };
   },
 };

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Problem } from '../../src/lib/problems.ts';
 import { childEnv } from '../../src/settings.ts';
+import { remoteOrigins } from '../../src/sources/remote-origins.ts';
 import type { BuildContext, Stage } from './stage.ts';
 
 /** What a worker sends: each file as it starts it, and its problems when all are done. */
@@ -47,6 +48,23 @@ function renderShare(files: string[], root: string): Promise<{ problems: Problem
   });
 }
 
+/** One line for the whole site: the other sites its articles load images and embeds from. */
+function remoteWarning(uses: Map<string, number>, refused: boolean): Problem {
+  const list = [...uses]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([origin, count]) => `${origin} (${count} article${count > 1 ? 's' : ''})`);
+  return {
+    file: '',
+    page: 'remote content',
+    severity: 'warning',
+    rule: 'site/remote-origins',
+    message: `articles load images or embeds from ${uses.size} other site${uses.size > 1 ? 's' : ''}, which the Content-Security-Policy now allows: ${list.join(', ')}`,
+    fix: refused
+      ? 'remote images are refused (KB_REMOTE_IMAGES=error): see the problems of each article'
+      : 'to publish a self-contained site, save the images next to the articles; KB_REMOTE_IMAGES=error makes each one an error',
+  };
+}
+
 export const prerenderStage: Stage = {
   name: 'rendering articles (cached, one worker per core)',
   async run(context: BuildContext) {
@@ -57,8 +75,11 @@ export const prerenderStage: Stage = {
     const shares = Array.from({ length: workers }, (_, i) => files.filter((_, index) => index % workers === i));
     const results = await Promise.all(shares.map((share) => renderShare(share, context.settings.root)));
     context.log(`${files.length} articles ready (${workers} worker${workers > 1 ? 's' : ''})`);
-    return {
-      problems: results.flatMap((result) => (result.crashed ? [...result.problems, result.crashed] : result.problems)),
-    };
+    const problems = results.flatMap((result) =>
+      result.crashed ? [...result.problems, result.crashed] : result.problems,
+    );
+    const remote = await remoteOrigins();
+    if (remote.uses.size > 0) problems.push(remoteWarning(remote.uses, context.settings.remoteImages === 'error'));
+    return { problems };
   },
 };

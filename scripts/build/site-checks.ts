@@ -19,6 +19,14 @@ export interface PageSource {
   links: LinkFact[];
 }
 
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url, 'https://site.invalid').origin;
+  } catch {
+    return undefined;
+  }
+}
+
 export function decodeEntities(text: string): string {
   return text
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
@@ -30,6 +38,12 @@ export function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** Origins the built policy lets pages load images and embeds from (articles' remote images). */
+export interface AllowedOrigins {
+  images: ReadonlySet<string>;
+  frames: ReadonlySet<string>;
+}
+
 interface PageFacts {
   ids: Set<string>;
   headingIds: string[];
@@ -37,7 +51,7 @@ interface PageFacts {
   title: string | undefined;
   hasDescription: boolean;
   hasCanonical: boolean;
-  foreign: string[];
+  foreign: { tag: string; url: string }[];
   rel: string;
 }
 
@@ -53,7 +67,7 @@ function readPage(html: string, rel: string): PageFacts {
       ...html.matchAll(
         /<(script|img|iframe|source|video|audio)\s[^>]*?\bsrc="((?:https?:)?\/\/[^"]*)"|<link\s[^>]*?rel="(?:stylesheet|preload|modulepreload|icon|manifest)"[^>]*?href="((?:https?:)?\/\/[^"]*)"/g,
       ),
-    ].map((match) => match[2] ?? match[3]!),
+    ].map((match) => ({ tag: match[1] ?? 'link', url: match[2] ?? match[3]! })),
     rel,
   };
 }
@@ -67,6 +81,7 @@ export function checkSite(
   root: string,
   base = '/',
   sources = new Map<string, PageSource>(),
+  allowed: AllowedOrigins = { images: new Set(), frames: new Set() },
 ): { problems: Problem[]; pageCount: number } {
   const problems: Problem[] = [];
   const pages = new Map<string, PageFacts>();
@@ -109,7 +124,10 @@ export function checkSite(
 
   for (const [urlPath, page] of pages) {
     // Loads from another origin: the site must work offline and under its CSP.
-    for (const url of page.foreign) {
+    for (const { tag, url } of page.foreign) {
+      const origin = originOf(url);
+      if (origin && ((tag === 'img' && allowed.images.has(origin)) || (tag === 'iframe' && allowed.frames.has(origin))))
+        continue;
       problems.push(
         onPage(
           urlPath,

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { articleFacts } from '../../src/markdown/article-renderer.ts';
+import { remoteOrigins } from '../../src/sources/remote-origins.ts';
 import { validateHtml } from './html-validation.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { checkSecurityHeaders } from './security-headers.ts';
@@ -70,7 +71,9 @@ export const siteChecksStage: Stage = {
     for (const article of context.inventory?.bySlug.values() ?? []) {
       sources.set(article.url, { file: article.file, links: (await articleFacts(article.file)).facts.siteLinks });
     }
-    const { problems, pageCount } = checkSite(context.stagingDir, context.settings.base, sources);
+    const { images, frames } = await remoteOrigins();
+    const allowed = { images: new Set(images), frames: new Set(frames) };
+    const { problems, pageCount } = checkSite(context.stagingDir, context.settings.base, sources, allowed);
     context.log(`${pageCount} pages checked`);
     return { problems };
   },

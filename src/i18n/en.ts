@@ -31,6 +31,7 @@ const en: typeof zh = {
   themeDark: 'Dark',
   skipToContent: 'Skip to content',
   notFoundTitle: 'Page not found',
+  movedTo: 'This page has moved to',
   notFoundText: 'The page you are looking for is not here. It may have moved, or never existed.',
   backHome: 'Back to the home page',
   allTags: 'All tags',

@@ -29,6 +29,7 @@ export default {
   themeDark: '深色',
   skipToContent: '跳到正文',
   notFoundTitle: '页面不存在',
+  movedTo: '此页已移到',
   notFoundText: '你要找的页面不在这里。它可能已改名，或从未存在。',
   backHome: '回到首页',
   allTags: '全部标签',

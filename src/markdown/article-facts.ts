@@ -52,6 +52,8 @@ export interface ArticleFacts {
   /** Fenced blocks whose meta says `runnable`. */
   runnable: RunnableBlock[];
   hasMath: boolean;
+  /** Origins the article loads images and embeds from (the CSP allows them). */
+  remote: { images: string[]; frames: string[] };
 }
 
 interface MarkdownCounts {
@@ -228,6 +230,7 @@ export function rehypeArticleFacts(options: FactOptions) {
       siteLinks,
       ...counts,
       hasMath: counts.formulas.inline + counts.formulas.display > 0,
+      remote: { images: file.data.remoteImages ?? [], frames: file.data.remoteFrames ?? [] },
     };
   };
 }

@@ -303,5 +303,6 @@ function emptyFacts(): ArticleFacts {
     codeBlocks: 0,
     runnable: [],
     hasMath: false,
+    remote: { images: [], frames: [] },
   };
 }

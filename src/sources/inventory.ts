@@ -175,15 +175,17 @@ export function takeInventory(contentDir: string, now: Date = new Date()): Inven
   };
 }
 
-// Taken again at most every two seconds, so `astro dev` notices new and edited files
-// without a rescan per page.
+// Under `astro dev` taken again at most every two seconds, so new and edited files are
+// noticed without a rescan per page; a build takes it once.
 const FRESH_MS = 2000;
+const live = (import.meta as { env?: { DEV?: boolean } }).env?.DEV === true;
 let current: { at: number; inventory: Inventory } | undefined;
 
 /** The inventory of the configured content folder. */
 export function inventory(): Inventory {
-  if (!current || Date.now() - current.at > FRESH_MS)
+  if (!current || (live && Date.now() - current.at > FRESH_MS)) {
     current = { at: Date.now(), inventory: takeInventory(settings.contentDir) };
+  }
   return current.inventory;
 }
 

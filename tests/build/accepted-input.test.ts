@@ -23,6 +23,7 @@ beforeAll(async () => {
     'frontmatter-no-title',
     'frontmatter-tags-string',
     'no-frontmatter',
+    'old-addresses',
   ]);
 });
 afterAll(() => removeBuild(build));
@@ -118,5 +119,31 @@ describe('input that is accepted', () => {
     expect(html).toMatch(/<h1[^>]*>6\.4 偏好对齐（草稿）<\/h1>/);
     expect(html).toContain('href="/tags/alignment/">#Alignment</a>');
     expect(prose(html)).toContain('<a href="/articles/第一章-数据/">上一节</a>');
+  });
+
+  it("old addresses (permalink, redirect_from, Hugo's aliases) are pages that send the reader on", () => {
+    for (const old of ['2018/06/24/moved-post.html', 'blog/moved/index.html', 'posts/old-name/index.html']) {
+      const html = fs.readFileSync(path.join(build.outDir, old), 'utf8');
+      expect(html, old).toContain(
+        '<meta http-equiv="refresh" content="0; url=https://ml-kb.example.org/articles/moved-post/">',
+      );
+      expect(html, old).toContain('<link rel="canonical" href="https://ml-kb.example.org/articles/moved-post/">');
+      expect(html, old).toContain('<a href="/articles/moved-post/">A post that moved</a>');
+    }
+  });
+
+  it('remote images and https embeds render, their origins allowed by the policy, listed once', () => {
+    const html = page('articles/moved-post');
+    expect(html).toContain('src="https://images.example.org/chart.png"');
+    expect(html).toContain('<iframe src="https://video.example.org/embed/42"');
+    const headers = fs.readFileSync(path.join(build.outDir, '_headers'), 'utf8');
+    expect(headers).toMatch(/img-src 'self' data: https:\/\/images\.example\.org;/);
+    expect(headers).toMatch(/frame-src https:\/\/video\.example\.org/);
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="[^"]*img-src 'self' data: https:\/\/images\.example\.org/,
+    );
+    expect(
+      warnings().filter((entry) => entry.includes('site/remote-origins') || entry.includes('other sites')),
+    ).toHaveLength(1);
   });
 });

@@ -51,12 +51,24 @@ export interface BuildOptions {
   prepare?: (contentDir: string) => void;
 }
 
+/**
+ * This process's environment without what Vitest adds (NODE_ENV=test, MODE, DEV, PROD,
+ * SSR, BASE_URL): inherited, they would make Astro build in test mode, unlike
+ * `npm run build` (no meta CSP, for one).
+ */
+function buildEnvironment(): Record<string, string | undefined> {
+  const env = { ...process.env };
+  for (const name of ['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']) delete env[name];
+  for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
+  return env;
+}
+
 /** Runs `node scripts/build.ts` in the repository with extra environment variables. */
 export function runBuild(env: Record<string, string>): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['scripts/build.ts'], {
       cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      env: { ...buildEnvironment(), NO_COLOR: '1', FORCE_COLOR: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const chunks: Buffer[] = [];
