@@ -1,5 +1,9 @@
-import { renderWithProblems } from './tests/helpers/markdown.ts';
-for (const md of [`<div align='center'><img src="https://example.org/a.png" width="90%" alt="a"/></div>`, '<img src=x alt=">" onerror=alert(1)>', '<svg><animate onbegin=alert(1) attributeName=x dur=1s /></svg>', '$$x \\label{eq:x}$$\n\n见 \\eqref{eq:x}[^1]。\n\n- [x] done\n\n```ts {1}\nconst a = 1;\n```\n\n[^1]: 注。\n']) {
-  const r = await renderWithProblems(md);
-  console.log('---', JSON.stringify(md).slice(0, 60)); console.log(r.html.slice(0, 400)); console.log(r.problems);
-}
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { math } from 'micromark-extension-math';
+import { mathFromMarkdown } from 'mdast-util-math';
+const show = (src: string) => { const tree: any = fromMarkdown(src, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] }); console.log(JSON.stringify(src), '=>', JSON.stringify(tree.children.map((c: any) => c.type === 'paragraph' ? ['p', c.children.map((x: any) => x.type + ':' + (x.value ?? '').slice(0, 20))] : [c.type, c.meta ?? '', (c.value ?? '').slice(0, 30)]))); };
+show('text\n$$\nx\n$$\nmore');
+show('$$\\begin{aligned}\na\n\\end{aligned}\n$$');
+show('- item\n\n  $$\n  x\n  $$');
+show('> $$\n> x\n> $$');
+show('$$\nx\n$$ {#eq-a}\n\ny');

@@ -16,6 +16,7 @@ import type { VFile } from 'vfile';
 import { normaliseParts, truncateParts, type ExcerptPart } from '../lib/excerpt.ts';
 import { countText, readingMinutes, type TextCounts } from '../lib/reading-time.ts';
 import type { OutlineHeading } from './rehype-heading-anchors.ts';
+import { sourcePoint } from './report.ts';
 
 export interface LinkFact {
   /** The href as published (base path included). */
@@ -79,7 +80,7 @@ export function remarkArticleFacts() {
         counts.codeBlocks++;
         if (/(^|\s)runnable(\s|$)/.test(node.meta ?? '')) {
           counts.runnable.push({
-            line: node.position?.start.line ?? 0,
+            line: sourcePoint(file, node)?.line ?? 0,
             lang: node.lang ?? '',
             code: `${node.value}\n`,
           });
@@ -207,7 +208,8 @@ export function rehypeArticleFacts(options: FactOptions) {
         const own = BLOCKS.has(node.tagName) ? { parts: inlineParts(node.children) } : block;
         const href = node.tagName === 'a' ? node.properties.href : undefined;
         if (typeof href === 'string' && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) {
-          const at = { href, line: node.position?.start.line, column: node.position?.start.column };
+          const start = sourcePoint(file, node);
+          const at = { href, line: start?.line, column: start?.column };
           siteLinks.push(at);
           if (href.startsWith(articlePrefix)) {
             const slug = decodeURIComponent(href.slice(articlePrefix.length).split(/[/#?]/)[0] ?? '');

@@ -39,6 +39,7 @@ import { articleTitle, titleOfFile } from '../sources/inventory.ts';
 import type { ArticleFacts } from './article-facts.ts';
 import { authorHtmlPlugin, rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig } from './pipeline.ts';
 import './lookups.ts';
+import { displayMathLines, type LineOrigin } from './display-math-lines.ts';
 import { report } from './report.ts';
 
 export interface RenderedArticle {
@@ -107,6 +108,18 @@ export function articleSource(filePath: string): string {
   const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
   if (end < 0) return text;
   return [...lines.slice(0, end + 1).map(() => ''), ...lines.slice(end + 1)].join('\n');
+}
+
+/**
+ * What the Markdown parser reads for an article: its source with the frontmatter blanked,
+ * and display math put into fences of its own (display-math-lines.ts), with the map back
+ * to the file's lines. MDX is compiled by Astro from the file as written.
+ */
+function parserInput(filePath: string): { text: string; origins: LineOrigin[] | undefined } {
+  const text = articleSource(filePath);
+  if (filePath.toLowerCase().endsWith('.mdx')) return { text, origins: undefined };
+  const normal = displayMathLines(text);
+  return normal ? { text: normal.text, origins: normal.origins } : { text, origins: undefined };
 }
 
 const sha = (bytes: Uint8Array | string) => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -254,8 +267,10 @@ function readJson<T>(file: string): T | undefined {
 const keyOf = (filePath: string, body: string) => sha(`${pipeline()}\0${filePath}\0${body}`);
 
 /** The cache entry of an article as it is now, if there is a current one. */
-function cached(filePath: string): { paths: ReturnType<typeof cachePaths>; entry: CachedFacts | undefined } {
-  const paths = cachePaths(keyOf(filePath, articleSource(filePath)));
+/** The cache entry of an article as it is now, if there is a current one, and its source. */
+function cached(filePath: string) {
+  const source = articleSource(filePath);
+  const paths = cachePaths(keyOf(filePath, source));
   const entry = readJson<CachedFacts>(paths.facts);
   return { paths, entry: entry && lookupsHold(entry.lookups) ? entry : undefined };
 }
@@ -267,7 +282,9 @@ export async function renderArticle(relativeOrAbsolutePath: string): Promise<Ren
   const html = entry ? readJson<{ html: string }>(paths.html)?.html : undefined;
   if (entry && html !== undefined) return { html, facts: entry.facts, problems: entry.problems };
 
-  const file = new VFile({ value: articleSource(filePath), path: filePath });
+  const input = parserInput(filePath);
+  const file = new VFile({ value: input.text, path: filePath });
+  if (input.origins) file.data.lineOrigins = input.origins;
   let rendered = '';
   if (filePath.toLowerCase().endsWith('.mdx')) await analyseMdx(file);
   else rendered = String(await createArticleProcessor().process(file));

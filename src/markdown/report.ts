@@ -8,12 +8,22 @@
 import type { Element } from 'hast';
 import type { VFile } from 'vfile';
 import type { Problem, Severity } from '../lib/problems.ts';
+import { originalPoint, type LineOrigin } from './display-math-lines.ts';
 
 declare module 'vfile' {
   interface DataMap {
     /** Problems the plugins found in this file, in the order found. */
     problems: Problem[];
+    /** Where the lines of the parsed text came from, when it was rewritten before parsing. */
+    lineOrigins: LineOrigin[];
   }
+}
+
+/** A node's start as the author sees it: the line and column in the article file. */
+export function sourcePoint(file: VFile, node: Positioned | null | undefined): { line: number; column: number } | undefined {
+  const start = node?.position?.start;
+  if (!start) return undefined;
+  return file.data.lineOrigins ? originalPoint(file.data.lineOrigins, start) : { line: start.line, column: start.column };
 }
 
 interface Positioned {
@@ -28,7 +38,7 @@ export interface Finding {
 }
 
 export function report(file: VFile, node: Positioned | null | undefined, finding: Finding): void {
-  const start = node?.position?.start;
+  const start = sourcePoint(file, node);
   (file.data.problems ??= []).push({
     file: file.path || '<unknown file>',
     line: start?.line,

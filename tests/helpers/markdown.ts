@@ -2,6 +2,7 @@
 import { VFile } from 'vfile';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { createArticleProcessor } from '../../src/markdown/article-renderer.ts';
+import { displayMathLines } from '../../src/markdown/display-math-lines.ts';
 
 const processor = createArticleProcessor();
 
@@ -13,7 +14,10 @@ export interface Rendered {
 }
 
 export async function renderWithProblems(markdown: string, path = '/work/content/articles/test.md'): Promise<Rendered> {
-  const file = new VFile({ value: markdown, path });
+  // As the renderer does: display math into fences of its own first, lines mapped back.
+  const normal = displayMathLines(markdown);
+  const file = new VFile({ value: normal?.text ?? markdown, path });
+  if (normal) file.data.lineOrigins = normal.origins;
   const html = String(await processor.process(file));
   return { html, problems: (file.data.problems ?? []).map(formatProblem), file };
 }

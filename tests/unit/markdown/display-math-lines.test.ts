@@ -1,0 +1,86 @@
+/**
+ * Display math as MathJax, Obsidian, Typora, Quarto and kramdown users write it: rendered as
+ * display math, with the prose around it intact and problems at the author's own lines.
+ */
+import { describe, expect, it } from 'vitest';
+import { displayMathLines, originalPoint } from '../../../src/markdown/display-math-lines.ts';
+import { renderWithProblems } from '../../helpers/markdown.ts';
+
+const displays = (html: string) => (html.match(/class="math math-display"/g) ?? []).length;
+const inlines = (html: string) => (html.match(/class="math math-inline"/g) ?? []).length;
+
+describe('display math written the MathJax way', () => {
+  it('TeX on the line of the opening and of the closing $$ (Obsidian, Typora)', async () => {
+    const { html, problems } = await renderWithProblems('Before.\n\n$$\\begin{aligned}\na &= b \\\\\n  &= c\n\\end{aligned}$$\n\nAfter with $x$.\n');
+    expect(problems).toEqual([]);
+    expect(displays(html)).toBe(1);
+    expect(inlines(html)).toBe(1);
+    expect(html).toContain('<p>After with');
+  });
+
+  it('$$ inside a sentence is display math, and the sentence goes on after it', async () => {
+    const { html, problems } = await renderWithProblems('Minimize $$\\sum_i x_i^2$$ over the ball.\n');
+    expect(problems).toEqual([]);
+    expect(displays(html)).toBe(1);
+    expect(html).toContain('<p>Minimize</p>');
+    expect(html).toContain('<p>over the ball.</p>');
+  });
+
+  it('$$ glued to the end of a text line, closed on a later line', async () => {
+    const { html, problems } = await renderWithProblems('The bound is:$$\n\\Pr[X > t] \\le e^{-t}\n$$\nwhich is tight.\n');
+    expect(problems).toEqual([]);
+    expect(displays(html)).toBe(1);
+    expect(html).toContain('which is tight.');
+  });
+
+  it('a closing $$ followed by <br/>, punctuation, trailing spaces or a Quarto label', async () => {
+    const source = '$$\nE = mc^2\n$$<br/>\n\n$$\nF = ma\n$$.  \n\n$$\np = mv\n$$ {#eq-momentum}\n\nSee \\eqref{eq-momentum} and $m$.\n';
+    const { html, problems } = await renderWithProblems(source);
+    expect(problems).toEqual([]);
+    expect(displays(html)).toBe(3);
+    expect(html).toContain('id="eq-momentum"');
+    expect(html).not.toContain('&#x3C;br');
+    expect(inlines(html)).toBe(1);
+  });
+
+  it('$$ blocks inside list items (tab-indented closing) and blockquotes', async () => {
+    const { html, problems } = await renderWithProblems('1. Compute $$v = \\begin{cases}\n\t1 & x>0 \\\\\n\t0 & \\text{else}\n\t\\end{cases}\n\t$$\n2. Stop.\n\n> Quote:\n> $$\n> x^2\n> $$\n');
+    expect(problems).toEqual([]);
+    expect(displays(html)).toBe(2);
+    expect(html).toMatch(/<li>[\s\S]*Compute[\s\S]*math-display[\s\S]*<\/li>\s*<li>Stop\.<\/li>/);
+    expect(html).toMatch(/<blockquote>[\s\S]*math-display[\s\S]*<\/blockquote>/);
+  });
+
+  it('\\begin{equation} and \\begin{align} standing in the text without dollars', async () => {
+    const { html, problems } = await renderWithProblems('Hence\n\\begin{align*}\na &= b\n\\end{align*}\nas claimed.\n');
+    expect(problems).toEqual([]);
+    expect(displays(html)).toBe(1);
+    expect(html).toContain('as claimed.');
+  });
+
+  it('code, table rows and headings keep their $$ as they are', async () => {
+    const { html } = await renderWithProblems('```\n$$ not math $$\n```\n\nUse `$$x$$` in code.\n\n| a | $$b$$ |\n| - | - |\n| 1 | 2 |\n\n## On $$x$$\n');
+    expect(html).toContain('$$ not math $$');
+    expect(html).toContain('<code>$$x$$</code>');
+    expect(displays(html)).toBe(0);
+  });
+
+  it('a $$ that is never closed is reported at its opening line, and the prose after it stays prose', async () => {
+    const { html, problems } = await renderWithProblems('Intro.\n\n$$\nx + y\n\nA later paragraph with $z$.\n', '/work/content/articles/open.md');
+    expect(problems).toEqual([expect.stringMatching(/open\.md:3:1 — this \$\$ display formula is never closed/)]);
+    expect(html).toContain('A later paragraph');
+  });
+
+  it('maps every line back to the line and column the author wrote', () => {
+    const normal = displayMathLines('a\nText $$x$$ more.\nb')!;
+    expect(normal.text).toBe('a\nText\n$$\nx\n$$\nmore.\nb');
+    expect(normal.origins.map((origin) => origin.line)).toEqual([1, 2, 2, 2, 2, 2, 3]);
+    expect(originalPoint(normal.origins, { line: 4, column: 1 })).toEqual({ line: 2, column: 8 });
+    expect(displayMathLines('no display math here')).toBeUndefined();
+  });
+
+  it('problems inside a rewritten line are reported at the author\'s line', async () => {
+    const { problems } = await renderWithProblems('One.\n\nSo $$\\frac{a}{$$ then.\n', '/work/content/articles/bad.md');
+    expect(problems).toEqual([expect.stringMatching(/bad\.md:3:\d+ — invalid TeX/)]);
+  });
+});
