@@ -31,10 +31,16 @@ export interface LineOrigin {
 }
 
 /** The original line and column of a point in the normalised text. */
-export function originalPoint(origins: LineOrigin[], point: { line: number; column: number }): { line: number; column: number } {
+export function originalPoint(
+  origins: LineOrigin[],
+  point: { line: number; column: number },
+): { line: number; column: number } {
   const origin = origins[point.line - 1];
   if (!origin) return point;
-  return { line: origin.line, column: point.column <= origin.prefix ? origin.column : origin.column + point.column - origin.prefix - 1 };
+  return {
+    line: origin.line,
+    column: point.column <= origin.prefix ? origin.column : origin.column + point.column - origin.prefix - 1,
+  };
 }
 
 export interface DisplayMathLines {
@@ -152,7 +158,8 @@ export function displayMathLines(source: string): DisplayMathLines | undefined {
       const at = positions[0]!;
       const before = content.slice(0, at);
       const after = afterClosing(content.slice(at + 2));
-      if (before.trim() || after.label || after.punctuation || after.text || content.slice(at + 2).trim()) changed = true;
+      if (before.trim() || after.label || after.punctuation || after.text || content.slice(at + 2).trim())
+        changed = true;
       const p = math.prefix.length;
       if (before.trim()) emit(`${math.prefix}${before.trim()}`, number, contentColumn, p);
       if (after.punctuation) emit(`${math.prefix}${after.punctuation}`, number, contentColumn + at + 2, p);

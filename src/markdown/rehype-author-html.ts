@@ -305,12 +305,14 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
 
     // 3. Normalise, check ids and what the article loads from elsewhere.
     const frames = new Set<string>();
+    const htmlElements: Element[] = [];
     const ids = new Map<string, Element>();
     visit(safe, 'element', (node: Element, index, parent) => {
       const original = originals.get(String(node.properties[MARK]));
       delete node.properties[MARK];
       normalise(node, (finding) => say(node, finding));
       if (node.tagName === 'table' && original?.html) scopeHeaders(node);
+      if (original?.html) htmlElements.push(node);
       const src = node.properties.src;
       if (typeof src === 'string' && /^data:/i.test(src) && !/^data:image\/[\w.+-]+[;,]/i.test(src)) {
         say(node, {
@@ -353,9 +355,45 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
       }
       return undefined;
     });
+    // 4. Formulas in the author's HTML (a table cell, a <div>): the Markdown parser never
+    //    saw them, KaTeX renders them like any other.
+    for (const node of htmlElements) if (!NO_MATH.has(node.tagName)) node.children = node.children.flatMap(mathInText);
     file.data.remoteFrames = [...frames].sort();
     return safe;
   };
+}
+
+/** Elements whose text is never math. */
+const NO_MATH = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
+
+/**
+ * `$…$`, `$$…$$`, `\(…\)` and `\[…\]` in a text node, as math elements for KaTeX. `$` pairs
+ * follow Pandoc's rule (no space inside the dollars, no digit after the closing one), so
+ * prices stay text.
+ */
+const TEXT_MATH = /\$\$([\s\S]+?)\$\$|\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]|(?<![\\$])\$(?=\S)([^$]*?\S)\$(?!\d)/g;
+
+export function mathInText(node: ElementContent): ElementContent[] {
+  if (node.type !== 'text' || !/[$\\]/.test(node.value)) return [node];
+  const parts: ElementContent[] = [];
+  let last = 0;
+  for (const match of node.value.matchAll(TEXT_MATH)) {
+    const tex = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
+    const display = match[1] !== undefined || match[3] !== undefined;
+    if (match.index > last) parts.push({ type: 'text', value: node.value.slice(last, match.index) });
+    const code: Element = {
+      type: 'element',
+      tagName: 'code',
+      properties: { className: ['language-math', display ? 'math-display' : 'math-inline'] },
+      children: [{ type: 'text', value: tex.trim() }],
+    };
+    if (node.position) code.position = node.position;
+    parts.push(code);
+    last = match.index + match[0].length;
+  }
+  if (parts.length === 0) return [node];
+  if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
+  return parts;
 }
 
 function elementReason(tagName: string): string {

@@ -13,6 +13,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { mathjaxRewrite } from './mathjax-compat.ts';
 import { errorMark, report } from './report.ts';
 
 export interface KatexStrictOptions {
@@ -60,6 +61,31 @@ function toNodes(html: string, raw: boolean): ElementContent[] {
     : (fromHtml(html, { fragment: true }).children as ElementContent[]);
 }
 
+/** Puts the rendered formula in place of its <code> (inline) or of its <pre> (display). */
+function placeFormula(
+  parent: Parent,
+  index: number,
+  formula: { inPre: boolean; displayMode: boolean; children: ElementContent[] },
+) {
+  const wrapper: Element = {
+    type: 'element',
+    tagName: formula.displayMode && formula.inPre ? 'div' : 'span',
+    properties: { className: ['math', formula.displayMode ? 'math-display' : 'math-inline'] },
+    children: formula.children,
+  };
+  if (formula.inPre) {
+    // Replace the whole <pre>. Its id (from a \label) stays.
+    const pre = parent as Element;
+    wrapper.properties = { ...pre.properties, ...wrapper.properties };
+    pre.tagName = wrapper.tagName;
+    pre.properties = wrapper.properties;
+    pre.children = wrapper.children;
+    return SKIP;
+  }
+  (parent.children as ElementContent[])[index] = wrapper;
+  return SKIP;
+}
+
 function classList(node: Element): string[] {
   const value = node.properties?.className;
   return Array.isArray(value) ? value.map(String) : [];
@@ -78,12 +104,29 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
       const tex = toString(node);
       // Display math arrives as <pre><code>; the position lives on the <pre>.
       const located = node.position ? node : (parent as Element);
+      const place = (children: ElementContent[]) => placeFormula(parent, index, { inPre, displayMode, children });
 
       let rendered: ElementContent[];
       try {
         rendered = toNodes(renderToHtml(tex, displayMode, macros), raw);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
+        // Written for MathJax? Then it may render once rewritten the way KaTeX reads it.
+        const compatible = mathjaxRewrite(tex);
+        if (compatible.habits.length > 0) {
+          try {
+            rendered = toNodes(renderToHtml(compatible.tex, displayMode, macros), raw);
+            report(file, located, {
+              severity: 'warning',
+              rule: 'math/mathjax-only',
+              message: `KaTeX cannot read this formula as written (MathJax can): ${compatible.habits.join('; ')}. It is published rewritten\nformula: ${tex.trim()}`,
+              fix: `write it as  ${compatible.tex.trim()}`,
+            });
+            return place(rendered);
+          } catch {
+            // Not only a MathJax habit: report the original problem below.
+          }
+        }
         report(file, located, {
           rule: 'math/invalid-tex',
           message: `invalid TeX: ${reason}\nformula: ${tex.trim()}`,
@@ -92,23 +135,7 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
         rendered = [errorMark(tex, reason, { className: 'katex-error' })];
       }
 
-      const wrapper: Element = {
-        type: 'element',
-        tagName: displayMode && inPre ? 'div' : 'span',
-        properties: { className: ['math', displayMode ? 'math-display' : 'math-inline'] },
-        children: rendered,
-      };
-      if (inPre) {
-        // Replace the whole <pre>: find it in the grandparent. Its id (from a \label) stays.
-        const pre = parent as Element;
-        wrapper.properties = { ...pre.properties, ...wrapper.properties };
-        pre.tagName = wrapper.tagName;
-        pre.properties = wrapper.properties;
-        pre.children = wrapper.children;
-        return SKIP;
-      }
-      (parent.children as ElementContent[])[index] = wrapper;
-      return SKIP;
+      return place(rendered);
     });
   };
 }

@@ -20,10 +20,15 @@ declare module 'vfile' {
 }
 
 /** A node's start as the author sees it: the line and column in the article file. */
-export function sourcePoint(file: VFile, node: Positioned | null | undefined): { line: number; column: number } | undefined {
+export function sourcePoint(
+  file: VFile,
+  node: Positioned | null | undefined,
+): { line: number; column: number } | undefined {
   const start = node?.position?.start;
   if (!start) return undefined;
-  return file.data.lineOrigins ? originalPoint(file.data.lineOrigins, start) : { line: start.line, column: start.column };
+  return file.data.lineOrigins
+    ? originalPoint(file.data.lineOrigins, start)
+    : { line: start.line, column: start.column };
 }
 
 interface Positioned {

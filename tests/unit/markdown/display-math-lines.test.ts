@@ -11,7 +11,9 @@ const inlines = (html: string) => (html.match(/class="math math-inline"/g) ?? []
 
 describe('display math written the MathJax way', () => {
   it('TeX on the line of the opening and of the closing $$ (Obsidian, Typora)', async () => {
-    const { html, problems } = await renderWithProblems('Before.\n\n$$\\begin{aligned}\na &= b \\\\\n  &= c\n\\end{aligned}$$\n\nAfter with $x$.\n');
+    const { html, problems } = await renderWithProblems(
+      'Before.\n\n$$\\begin{aligned}\na &= b \\\\\n  &= c\n\\end{aligned}$$\n\nAfter with $x$.\n',
+    );
     expect(problems).toEqual([]);
     expect(displays(html)).toBe(1);
     expect(inlines(html)).toBe(1);
@@ -27,14 +29,17 @@ describe('display math written the MathJax way', () => {
   });
 
   it('$$ glued to the end of a text line, closed on a later line', async () => {
-    const { html, problems } = await renderWithProblems('The bound is:$$\n\\Pr[X > t] \\le e^{-t}\n$$\nwhich is tight.\n');
+    const { html, problems } = await renderWithProblems(
+      'The bound is:$$\n\\Pr[X > t] \\le e^{-t}\n$$\nwhich is tight.\n',
+    );
     expect(problems).toEqual([]);
     expect(displays(html)).toBe(1);
     expect(html).toContain('which is tight.');
   });
 
   it('a closing $$ followed by <br/>, punctuation, trailing spaces or a Quarto label', async () => {
-    const source = '$$\nE = mc^2\n$$<br/>\n\n$$\nF = ma\n$$.  \n\n$$\np = mv\n$$ {#eq-momentum}\n\nSee \\eqref{eq-momentum} and $m$.\n';
+    const source =
+      '$$\nE = mc^2\n$$<br/>\n\n$$\nF = ma\n$$.  \n\n$$\np = mv\n$$ {#eq-momentum}\n\nSee \\eqref{eq-momentum} and $m$.\n';
     const { html, problems } = await renderWithProblems(source);
     expect(problems).toEqual([]);
     expect(displays(html)).toBe(3);
@@ -44,7 +49,9 @@ describe('display math written the MathJax way', () => {
   });
 
   it('$$ blocks inside list items (tab-indented closing) and blockquotes', async () => {
-    const { html, problems } = await renderWithProblems('1. Compute $$v = \\begin{cases}\n\t1 & x>0 \\\\\n\t0 & \\text{else}\n\t\\end{cases}\n\t$$\n2. Stop.\n\n> Quote:\n> $$\n> x^2\n> $$\n');
+    const { html, problems } = await renderWithProblems(
+      '1. Compute $$v = \\begin{cases}\n\t1 & x>0 \\\\\n\t0 & \\text{else}\n\t\\end{cases}\n\t$$\n2. Stop.\n\n> Quote:\n> $$\n> x^2\n> $$\n',
+    );
     expect(problems).toEqual([]);
     expect(displays(html)).toBe(2);
     expect(html).toMatch(/<li>[\s\S]*Compute[\s\S]*math-display[\s\S]*<\/li>\s*<li>Stop\.<\/li>/);
@@ -59,14 +66,19 @@ describe('display math written the MathJax way', () => {
   });
 
   it('code, table rows and headings keep their $$ as they are', async () => {
-    const { html } = await renderWithProblems('```\n$$ not math $$\n```\n\nUse `$$x$$` in code.\n\n| a | $$b$$ |\n| - | - |\n| 1 | 2 |\n\n## On $$x$$\n');
+    const { html } = await renderWithProblems(
+      '```\n$$ not math $$\n```\n\nUse `$$x$$` in code.\n\n| a | $$b$$ |\n| - | - |\n| 1 | 2 |\n\n## On $$x$$\n',
+    );
     expect(html).toContain('$$ not math $$');
     expect(html).toContain('<code>$$x$$</code>');
     expect(displays(html)).toBe(0);
   });
 
   it('a $$ that is never closed is reported at its opening line, and the prose after it stays prose', async () => {
-    const { html, problems } = await renderWithProblems('Intro.\n\n$$\nx + y\n\nA later paragraph with $z$.\n', '/work/content/articles/open.md');
+    const { html, problems } = await renderWithProblems(
+      'Intro.\n\n$$\nx + y\n\nA later paragraph with $z$.\n',
+      '/work/content/articles/open.md',
+    );
     expect(problems).toEqual([expect.stringMatching(/open\.md:3:1 — this \$\$ display formula is never closed/)]);
     expect(html).toContain('A later paragraph');
   });
@@ -79,7 +91,7 @@ describe('display math written the MathJax way', () => {
     expect(displayMathLines('no display math here')).toBeUndefined();
   });
 
-  it('problems inside a rewritten line are reported at the author\'s line', async () => {
+  it("problems inside a rewritten line are reported at the author's line", async () => {
     const { problems } = await renderWithProblems('One.\n\nSo $$\\frac{a}{$$ then.\n', '/work/content/articles/bad.md');
     expect(problems).toEqual([expect.stringMatching(/bad\.md:3:\d+ — invalid TeX/)]);
   });

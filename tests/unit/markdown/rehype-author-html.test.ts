@@ -174,3 +174,16 @@ describe('Markdown itself passes untouched', () => {
     expect(html).toMatch(/class="line highlighted"/);
   });
 });
+
+describe('math inside author HTML', () => {
+  it('renders formulas in table cells, divs and details, and leaves prices and code alone', async () => {
+    const { html, problems } = await renderWithProblems(
+      '<table><tr><td>$\\epsilon$</td><td>\\(\\delta\\)</td><td>$5 and $6</td></tr></table>\n\n<div>$$\\sum_i x_i$$</div>\n\n<details><summary>Proof</summary>$a^2$ <code>$not$</code></details>\n',
+    );
+    expect(problems).toEqual([]);
+    expect((html.match(/class="katex"/g) ?? []).length).toBe(4);
+    expect(html).toContain('$5 and $6');
+    expect(html).toContain('<code>$not$</code>');
+    expect(html).toContain('katex-display');
+  });
+});

@@ -58,3 +58,27 @@ describe('rehype-katex-strict', () => {
     expect(file.data.problems?.map((problem) => problem.rule)).toEqual(['math/invalid-tex']);
   });
 });
+
+describe('TeX written for MathJax', () => {
+  it('renders once rewritten the way KaTeX reads it, and says how to write it', async () => {
+    const cases = [
+      '$\\tau_\\max = 2$',
+      '$n = \\text{seq_len}$',
+      '$\\text{a & b}$',
+      '$x^\\vec{a}$',
+      '$\\require{physics} x$',
+      '$$\n\\begin{eqnarray} a &=& b \\end{eqnarray}\n$$',
+    ];
+    for (const markdown of cases) {
+      const { html, problems } = await renderWithProblems(markdown, '/tmp/content/articles/mathjax.md');
+      expect(html, markdown).not.toContain('katex-error');
+      expect(problems, markdown).toEqual([
+        expect.stringMatching(
+          /mathjax\.md:1:\d+ — KaTeX cannot read this formula as written \(MathJax can\)[\s\S]*fix: write it as /,
+        ),
+      ]);
+    }
+    const { problems } = await renderWithProblems('$\\tau_\\max$');
+    expect(problems[0]).toContain('write it as  \\tau_{\\max}');
+  });
+});
