@@ -35,7 +35,7 @@ import { VFile } from 'vfile';
 import type { Problem } from '../lib/problems.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { outputSettings, settings } from '../settings.ts';
-import { articleTitle, titleOfFile } from '../sources/inventory.ts';
+import { articleTitle, resolveNote, titleOfFile } from '../sources/inventory.ts';
 import type { ArticleFacts } from './article-facts.ts';
 import { authorHtmlPlugin, rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig } from './pipeline.ts';
 import './lookups.ts';
@@ -55,6 +55,8 @@ interface Lookups {
   articles: Record<string, string | null>;
   /** article file → its title then. */
   titles: Record<string, string | null>;
+  /** name in a [[wikilink]] → the slug it named then, or null. */
+  notes?: Record<string, string | null>;
   /** path → sha-256 of the file, or null when it did not exist. */
   files: Record<string, string | null>;
 }
@@ -130,17 +132,22 @@ function resolveLookups(file: VFile): Lookups {
   const lookedUp = file.data.lookedUp ?? {
     articles: new Set<string>(),
     titles: new Set<string>(),
+    notes: new Set<string>(),
     files: new Set<string>(),
   };
   return {
+    notes: Object.fromEntries(
+      [...lookedUp.notes].sort().map((name) => [name, resolveNote(name, file.path)?.slug ?? null]),
+    ),
     articles: Object.fromEntries([...lookedUp.articles].sort().map((slug) => [slug, articleTitle(slug) ?? null])),
     titles: Object.fromEntries([...lookedUp.titles].sort().map((name) => [name, titleOfFile(name) ?? null])),
     files: Object.fromEntries([...lookedUp.files].sort().map((name) => [name, fileHash(name)])),
   };
 }
 
-function lookupsHold(lookups: Lookups): boolean {
+function lookupsHold(lookups: Lookups, filePath: string): boolean {
   return (
+    Object.entries(lookups.notes ?? {}).every(([name, slug]) => (resolveNote(name, filePath)?.slug ?? null) === slug) &&
     Object.entries(lookups.articles).every(([slug, title]) => (articleTitle(slug) ?? null) === title) &&
     Object.entries(lookups.titles ?? {}).every(([name, title]) => (titleOfFile(name) ?? null) === title) &&
     Object.entries(lookups.files).every(([name, hash]) => fileHash(name) === hash)
@@ -272,7 +279,7 @@ function cached(filePath: string) {
   const source = articleSource(filePath);
   const paths = cachePaths(keyOf(filePath, source));
   const entry = readJson<CachedFacts>(paths.facts);
-  return { paths, entry: entry && lookupsHold(entry.lookups) ? entry : undefined };
+  return { paths, entry: entry && lookupsHold(entry.lookups, filePath) ? entry : undefined };
 }
 
 /** Renders (or reads from the cache) the article at `filePath`: HTML, facts and problems. */

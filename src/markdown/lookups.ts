@@ -12,10 +12,10 @@ declare module 'vfile' {
   }
 }
 
-/** Articles by slug, titles by article file, files by path. */
-export type LookupKind = 'articles' | 'titles' | 'files';
+/** Articles by slug, titles by article file, notes by the name a [[wikilink]] gives, files by path. */
+export type LookupKind = 'articles' | 'titles' | 'notes' | 'files';
 
 export function recordLookup(file: VFile, kind: LookupKind, key: string): void {
-  file.data.lookedUp ??= { articles: new Set(), titles: new Set(), files: new Set() };
+  file.data.lookedUp ??= { articles: new Set(), titles: new Set(), notes: new Set(), files: new Set() };
   file.data.lookedUp[kind].add(key);
 }

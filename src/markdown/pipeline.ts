@@ -14,7 +14,7 @@ import { t } from '../i18n/index.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { settings } from '../settings.ts';
-import { articleSlugs, articleTitle, slugOfFile, titleOfFile } from '../sources/inventory.ts';
+import { articleSlugs, resolveAttachment, resolveNote, slugOfFile, titleOfFile } from '../sources/inventory.ts';
 import { rehypeArticleFacts, remarkArticleFacts } from './article-facts.ts';
 import remarkMathDelimiters from './remark-math-delimiters.ts';
 import remarkEquationRefs from './remark-equation-refs.ts';
@@ -22,6 +22,8 @@ import remarkDollarMath from './remark-dollar-math.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkCodeLanguages from './remark-code-languages.ts';
 import remarkTitleHeading from './remark-title-heading.ts';
+import remarkObsidian from './remark-obsidian.ts';
+import remarkForeignSyntax from './remark-foreign-syntax.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
@@ -43,9 +45,20 @@ export const remarkPlugins = [
   remarkMathDelimiters,
   remarkMath,
   remarkDollarMath,
-  [remarkWikilinks, { titleOf: articleTitle }],
+  [
+    remarkWikilinks,
+    {
+      resolve: (name: string, fromFile: string | undefined) => {
+        const note = resolveNote(name, fromFile);
+        return note && { slug: note.slug, title: note.data.title };
+      },
+      attachment: resolveAttachment,
+    },
+  ],
+  remarkObsidian,
   remarkEquationRefs,
   remarkCodeLanguages,
+  remarkForeignSyntax,
   remarkArticleFacts,
 ];
 

@@ -25,6 +25,7 @@ declare module 'vfile' {
 }
 
 const HEADING = /^h([1-6])$/;
+const ATTRIBUTES = /\s*\{(?:#([\w:.-]+))?(?:\s*[.][\w-]+|\s+[\w-]+=[^\s}]*|\s*-)*\s*\}\s*$/;
 
 function isMath(node: Element): boolean {
   const classes = node.properties.className;
@@ -51,6 +52,13 @@ export default function rehypeHeadingAnchors(options: { label?: string } = {}) {
     visit(tree, 'element', (node: Element) => {
       const depth = Number(HEADING.exec(node.tagName)?.[1] ?? 0);
       if (!depth) return;
+      // Pandoc, Quarto and kramdown attributes after the heading text: `## Method {#sec-method}`.
+      const last = node.children.at(-1);
+      const attributes = last?.type === 'text' ? ATTRIBUTES.exec(last.value) : null;
+      if (last?.type === 'text' && attributes) {
+        last.value = last.value.slice(0, attributes.index).trimEnd();
+        if (attributes[1] && typeof node.properties.id !== 'string') node.properties.id = attributes[1];
+      }
       const text = textOf(node.children).trim();
       const slug = typeof node.properties.id === 'string' ? node.properties.id : slugger.slug(text.replace(/\$/g, ''));
       node.properties.id = slug;

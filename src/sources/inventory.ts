@@ -205,6 +205,90 @@ export function titleOfFile(file: string): string | undefined {
   return inventory().byFile.get(file)?.data.title;
 }
 
+interface NoteIndex {
+  /** Articles by lowercased name: slug, file name, path without extension, title, aliases. */
+  byName: Map<string, ArticleSource[]>;
+}
+
+const noteIndexes = new WeakMap<Inventory, NoteIndex>();
+
+function noteIndex(taken: Inventory): NoteIndex {
+  let index = noteIndexes.get(taken);
+  if (index) return index;
+  const byName = new Map<string, ArticleSource[]>();
+  const add = (name: string, article: ArticleSource) => {
+    const key = name.trim().toLowerCase();
+    if (!key) return;
+    const list = byName.get(key) ?? [];
+    if (!list.includes(article)) list.push(article);
+    byName.set(key, list);
+  };
+  for (const article of taken.bySlug.values()) {
+    const withoutExtension = article.relativePath.replace(/\.mdx?$/i, '');
+    add(article.slug, article);
+    add(path.posix.basename(withoutExtension), article);
+    add(withoutExtension, article);
+    add(article.data.title, article);
+    for (const alias of article.data.aliases) add(alias, article);
+  }
+  index = { byName };
+  noteIndexes.set(taken, index);
+  return index;
+}
+
+/**
+ * The article a `[[wikilink]]` names, the way Obsidian finds notes: by slug, file name or
+ * path (any case, with spaces, without the extension), title or alias. Of several notes
+ * with one name, the one nearest the linking file wins.
+ */
+export function resolveNote(name: string, fromFile: string | undefined): ArticleSource | undefined {
+  const candidates = noteIndex(inventory()).byName.get(
+    name
+      .replace(/\.mdx?$/i, '')
+      .trim()
+      .toLowerCase(),
+  );
+  if (!candidates || candidates.length === 0) return undefined;
+  if (candidates.length === 1 || !fromFile) return candidates[0];
+  const folder = path.dirname(fromFile);
+  return [...candidates].sort(
+    (a, b) =>
+      path.relative(folder, a.file).split(path.sep).length - path.relative(folder, b.file).split(path.sep).length,
+  )[0];
+}
+
+const attachmentIndexes = new WeakMap<Inventory, Map<string, string[]>>();
+
+/**
+ * A file an `![[embed]]` names, found by name anywhere in the articles folder (Obsidian
+ * keeps attachments wherever its settings say): the one nearest the embedding file.
+ */
+export function resolveAttachment(name: string, fromFile: string | undefined): string | undefined {
+  const taken = inventory();
+  let index = attachmentIndexes.get(taken);
+  if (!index) {
+    index = new Map();
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.isFile() && !/\.mdx?$/i.test(entry.name)) {
+          const key = entry.name.toLowerCase();
+          index!.set(key, [...(index!.get(key) ?? []), full]);
+        }
+      }
+    };
+    if (fs.existsSync(taken.articlesDir)) walk(taken.articlesDir);
+    attachmentIndexes.set(taken, index);
+  }
+  const wanted = path.posix.basename(name.trim()).toLowerCase();
+  const candidates = index.get(wanted) ?? [];
+  if (candidates.length <= 1 || !fromFile) return candidates[0];
+  const folder = path.dirname(fromFile);
+  return [...candidates].sort((a, b) => path.relative(folder, a).length - path.relative(folder, b).length)[0];
+}
+
 /** An article's title, for the text of `[[slug]]` links; undefined for no such article. */
 export function articleTitle(slug: string): string | undefined {
   return inventory().bySlug.get(slug)?.data.title;
