@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { settings } from './src/settings.ts';
-import { astroMarkdownProcessor, shikiConfig } from './src/markdown/pipeline.ts';
+import { astroMarkdownProcessor, shikiConfig, unhighlightedLanguages } from './src/markdown/pipeline.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import contentProblems from './src/integrations/content-problems.ts';
 import articleAssets from './src/integrations/article-assets.ts';
@@ -22,6 +22,7 @@ export default defineConfig({
     // MDX goes through Astro's usual path with the same plugins.
     processor: astroMarkdownProcessor(),
     shikiConfig,
+    syntaxHighlight: { type: 'shiki', excludeLangs: unhighlightedLanguages },
   },
   integrations: [contentProblems(), mdx(), sitemap(), katexAssets(), articleAssets(), securityHeaders()],
   // Every script is an external file: the Content-Security-Policy allows no inline code.

@@ -37,7 +37,14 @@ import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { outputSettings, settings } from '../settings.ts';
 import { articleTitle, resolveNote, titleOfFile } from '../sources/inventory.ts';
 import type { ArticleFacts } from './article-facts.ts';
-import { authorHtmlPlugin, rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig } from './pipeline.ts';
+import {
+  authorHtmlPlugin,
+  rehypePlugins,
+  remarkPlugins,
+  remarkRehypeOptions,
+  shikiConfig,
+  unhighlightedLanguages,
+} from './pipeline.ts';
 import './lookups.ts';
 import { displayMathLines, type LineOrigin } from './display-math-lines.ts';
 import { report } from './report.ts';
@@ -172,7 +179,10 @@ function chain(mdx: boolean): Processor {
       : {}),
   });
   // Astro highlights MDX code itself; an analysis needs only the structure.
-  if (!mdx) processor.use(authorHtmlPlugin[0], authorHtmlPlugin[1]).use(rehypeShiki as never, shikiConfig, ['math']);
+  if (!mdx)
+    processor
+      .use(authorHtmlPlugin[0], authorHtmlPlugin[1])
+      .use(rehypeShiki as never, shikiConfig, unhighlightedLanguages);
   for (const plugin of rehypePlugins)
     Array.isArray(plugin) ? processor.use(plugin[0] as never, plugin[1]) : processor.use(plugin as never);
   if (!mdx) processor.use(rehypeStringify, { allowDangerousHtml: true });

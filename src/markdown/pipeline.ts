@@ -20,7 +20,7 @@ import remarkMathDelimiters from './remark-math-delimiters.ts';
 import remarkEquationRefs from './remark-equation-refs.ts';
 import remarkDollarMath from './remark-dollar-math.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
-import remarkCodeLanguages from './remark-code-languages.ts';
+import remarkCodeLanguages, { UNHIGHLIGHTED } from './remark-code-languages.ts';
 import remarkTitleHeading from './remark-title-heading.ts';
 import remarkObsidian from './remark-obsidian.ts';
 import remarkForeignSyntax from './remark-foreign-syntax.ts';
@@ -77,6 +77,9 @@ export const rehypePlugins = [
   [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros } }],
   rehypeCodeBlocks,
 ] as const;
+
+/** Code fences Shiki leaves alone: math (KaTeX's) and blocks too large to highlight. */
+export const unhighlightedLanguages = ['math', UNHIGHLIGHTED];
 
 export const shikiConfig = {
   // One tokenization per block, colored by CSS variables (src/styles/code.css) for both

@@ -25,6 +25,47 @@ export interface KatexStrictOptions {
 /** Rendered HTML by mode and TeX: the same formula (`d`, `\\theta`) recurs across a library. */
 const htmlCache = new Map<string, string>();
 
+/**
+ * Bounds, so that no formula and no article costs more than a moment (hostile or runaway
+ * TeX: a macro bomb, braces nested thousands deep, a `\rule` the size of a city, an article
+ * of a hundred thousand formulas): each is refused with a clear message instead.
+ */
+export const MATH_LIMITS = {
+  /** Macro expansions per formula (KaTeX's own guard against \def bombs). */
+  maxExpand: 1000,
+  /** Largest size in em any box may take (\rule, \kern, spacing). */
+  maxSize: 20,
+  /** Characters of TeX in one formula. */
+  formulaLength: 10_000,
+  /** Depth of nested braces in one formula (KaTeX recurses per level). */
+  nesting: 100,
+  /** Formulas in one article; the rest are shown as TeX. */
+  formulas: 5_000,
+};
+
+/** KaTeX commands that may run or restyle; refused in articles (they would only render as red text). */
+const UNTRUSTED = /\\(htmlStyle|htmlClass|htmlId|htmlData|url|includegraphics)\b|\\href\s*\{(?!#)/;
+
+/** Why a formula is refused before KaTeX sees it, if it is. */
+export function formulaLimitProblem(tex: string): string | undefined {
+  if (tex.length > MATH_LIMITS.formulaLength)
+    return `the formula is ${tex.length} characters long; at most ${MATH_LIMITS.formulaLength} are rendered`;
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const char = tex[i];
+    if (char === '\\') i++;
+    else if (char === '{') deepest = Math.max(deepest, ++depth);
+    else if (char === '}') depth--;
+  }
+  if (deepest > MATH_LIMITS.nesting)
+    return `the formula nests braces ${deepest} deep; at most ${MATH_LIMITS.nesting} levels are rendered`;
+  const untrusted = UNTRUSTED.exec(tex)?.[0];
+  if (untrusted)
+    return `${untrusted.trim()} is not allowed in article formulas (it could restyle the page or link elsewhere)`;
+  return undefined;
+}
+
 /** `\href` is trusted only for in-page anchors: equation references made by remark-equation-refs. */
 const trustInPageLinks = (context: { command: string; url?: string }) =>
   context.command === '\\href' && typeof context.url === 'string' && context.url.startsWith('#');
@@ -41,6 +82,8 @@ function renderToHtml(tex: string, displayMode: boolean, macros: Record<string, 
       macros: { ...macros },
       throwOnError: true,
       trust: trustInPageLinks,
+      maxExpand: MATH_LIMITS.maxExpand,
+      maxSize: MATH_LIMITS.maxSize,
       // Chinese inside math (outside \text) is common in our articles and renders fine.
       strict: 'ignore',
       output: 'htmlAndMathml',
@@ -95,9 +138,18 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
   const macros = options.macros ?? {};
   return (tree: Root, file: VFile) => {
     const raw = options.output === 'raw' || (options.output !== 'hast' && !String(file.path ?? '').endsWith('.mdx'));
+    let count = 0;
     visit(tree, 'element', (node: Element, index, parent: Parent | undefined) => {
       if (node.tagName !== 'code' || !classList(node).includes('language-math')) return undefined;
       if (!parent || index === undefined) return undefined;
+      if (++count === MATH_LIMITS.formulas + 1) {
+        report(file, node.position ? node : (parent as Element), {
+          rule: 'math/too-many',
+          message: `the article has more than ${MATH_LIMITS.formulas} formulas; the rest are shown as TeX, not rendered`,
+          fix: 'split it into parts published as a series (series: <id>, seriesOrder: 1, 2, …)',
+        });
+      }
+      if (count > MATH_LIMITS.formulas) return SKIP;
 
       const inPre = parent.type === 'element' && (parent as Element).tagName === 'pre';
       const displayMode = inPre || classList(node).includes('math-display');
@@ -107,10 +159,25 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
       const place = (children: ElementContent[]) => placeFormula(parent, index, { inPre, displayMode, children });
 
       let rendered: ElementContent[];
+      const refused = formulaLimitProblem(tex);
+      if (refused) {
+        report(file, located, {
+          rule: 'math/refused',
+          message: `${refused}\nformula: ${tex.trim().slice(0, 200)}${tex.length > 200 ? '…' : ''}`,
+          fix: 'simplify or split the formula',
+        });
+        return place([errorMark(tex.slice(0, 2000), refused, { className: 'katex-error' })]);
+      }
       try {
         rendered = toNodes(renderToHtml(tex, displayMode, macros), raw);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        // A stack overflow is KaTeX recursing too deep: say so, not "Maximum call stack".
+        const reason =
+          error instanceof RangeError
+            ? 'the formula is nested too deeply to render'
+            : error instanceof Error
+              ? error.message
+              : String(error);
         // Written for MathJax? Then it may render once rewritten the way KaTeX reads it.
         const compatible = mathjaxRewrite(tex);
         if (compatible.habits.length > 0) {

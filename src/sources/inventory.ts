@@ -60,19 +60,60 @@ export function isArticlePath(relativePath: string): boolean {
   );
 }
 
+/** The largest article file read: a book is 1–2 MB of Markdown; parsing costs ~5 s per MB. */
+export const MAX_ARTICLE_BYTES = 4_000_000;
+
 /** Folders that hold tools' files, never articles. */
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
-function articleFiles(articlesDir: string): string[] {
+/**
+ * The article files below the folder. A symbolic link is followed only when it stays
+ * inside the content folder: one that leads out of it would publish files the author
+ * never meant to (a home folder, /etc), so it is reported instead. A link to something
+ * the walk reaches anyway (inside the articles folder) is skipped, so nothing is
+ * published twice; a link into the rest of the content folder is followed.
+ */
+function articleFiles(articlesDir: string, contentDir: string, problems: Problem[]): string[] {
   if (!fs.existsSync(articlesDir)) return [];
+  const root = fs.realpathSync(contentDir);
+  const articlesRoot = fs.realpathSync(articlesDir);
+  const inside = (target: string, folder: string) => {
+    const relative = path.relative(folder, target);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
+  const walked = new Set<string>();
   const found: string[] = [];
   const walk = (dir: string) => {
+    // A folder reached twice through links (or a link loop) is walked once.
+    const real = fs.realpathSync(dir);
+    if (walked.has(real)) return;
+    walked.add(real);
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = fs.existsSync(full) ? fs.realpathSync(full) : undefined;
+        if (!target || !inside(target, root)) {
+          problems.push({
+            file: full,
+            severity: 'error',
+            rule: 'file/outside-content',
+            message: target
+              ? `${entry.name} is a link to ${target}, outside the content folder; it is not published`
+              : `${entry.name} is a link to a file that does not exist; it is not published`,
+            fix: 'copy the file into the content folder, or remove the link',
+          });
+          continue;
+        }
+        if (inside(target, articlesRoot)) continue;
+        isDirectory = fs.statSync(target).isDirectory();
+        isFile = !isDirectory;
+      }
+      if (isDirectory) {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
-      } else if (entry.isFile() && isArticlePath(entry.name))
+      } else if (isFile && isArticlePath(entry.name))
         found.push(path.relative(articlesDir, full).split(path.sep).join('/'));
     }
   };
@@ -94,7 +135,11 @@ export function articlesFolder(contentDir: string): string {
 }
 
 /** Walks and reads the content folder. `now` decides what counts as a future date. */
-export function takeInventory(contentDir: string, now: Date = new Date()): Inventory {
+export function takeInventory(
+  contentDir: string,
+  now: Date = new Date(),
+  options: { mdx: boolean } = { mdx: settings.mdx },
+): Inventory {
   const articlesDir = articlesFolder(contentDir);
   const taxonomy = loadTaxonomy(contentDir);
   // A taxonomy that names categories catches typos in them; without one, any category goes.
@@ -102,9 +147,20 @@ export function takeInventory(contentDir: string, now: Date = new Date()): Inven
   const git = gitDates(articlesDir);
   const articles: ArticleSource[] = [];
   const bySlug = new Map<string, ArticleSource>();
-  for (const relativePath of articleFiles(articlesDir)) {
+  const folderProblems: Problem[] = [];
+  for (const relativePath of articleFiles(articlesDir, contentDir, folderProblems)) {
     const file = path.join(articlesDir, relativePath);
     const stat = fs.statSync(file);
+    if (stat.size > MAX_ARTICLE_BYTES) {
+      folderProblems.push({
+        file,
+        severity: 'error',
+        rule: 'file/too-large',
+        message: `the article is ${(stat.size / 1e6).toFixed(1)} MB; articles over ${MAX_ARTICLE_BYTES / 1e6} MB are not published (one would hold the build for minutes)`,
+        fix: 'split it into parts, or move data and logs it quotes into linked files',
+      });
+      continue;
+    }
     const bytes = fs.readFileSync(file);
     const read = readArticle(bytes, {
       categories,
@@ -129,6 +185,17 @@ export function takeInventory(contentDir: string, now: Date = new Date()): Inven
       problems: read.problems.map(withFile(file)),
       publishable: read.publishable,
     };
+    if (article.format === 'mdx' && !options.mdx) {
+      article.publishable = false;
+      article.problems.push({
+        file,
+        line: 1,
+        severity: 'error',
+        rule: 'file/mdx-off',
+        message: 'MDX articles run code at build time, and this site builds with KB_MDX=off; it is not published',
+        fix: 'rename it to .md if it uses no components, or build with MDX on for content you trust',
+      });
+    }
     const slugIssue = slugProblem(slug);
     if (slugIssue) {
       article.publishable = false;
@@ -155,7 +222,7 @@ export function takeInventory(contentDir: string, now: Date = new Date()): Inven
     } else if (article.publishable) bySlug.set(slug, article);
     articles.push(article);
   }
-  const problems = articles.flatMap((article) => article.problems);
+  const problems = [...folderProblems, ...articles.flatMap((article) => article.problems)];
   if (articles.length === 0) {
     problems.push({
       file: articlesDir,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isArticlePath, takeInventory } from '../../../src/sources/inventory.ts';
+import { MAX_ARTICLE_BYTES, isArticlePath, takeInventory } from '../../../src/sources/inventory.ts';
 
 function contentFolder(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-inventory-'));
@@ -98,5 +98,47 @@ describe('the article inventory', () => {
     ]);
     expect(bySlug.get('bad')?.data.title).toBe('bad');
     expect(bySlug.get('good')?.problems).toEqual([]);
+  });
+
+  it('follows symbolic links inside the content folder, publishes nothing twice, and refuses links out of it', () => {
+    const dir = contentFolder({
+      'articles/real/a.md': article('A'),
+      'articles/b.md': article('B'),
+      'shared/c.md': article('C'),
+    });
+    const outside = contentFolder({ 'secret.md': article('Secret') });
+    fs.symlinkSync(path.join(dir, 'articles/b.md'), path.join(dir, 'articles/b-again.md'));
+    fs.symlinkSync(path.join(dir, 'articles/real'), path.join(dir, 'articles/linked-folder'));
+    fs.symlinkSync(path.join(dir, 'shared'), path.join(dir, 'articles/shared'));
+    fs.symlinkSync(path.join(dir, 'articles'), path.join(dir, 'shared/loop'));
+    fs.symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'articles/secret.md'));
+    fs.symlinkSync(outside, path.join(dir, 'articles/home'));
+    fs.symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'articles/dangling.md'));
+    const { articles, problems } = takeInventory(dir);
+    expect(articles.map((entry) => entry.relativePath).sort()).toEqual(['b.md', 'real/a.md', 'shared/c.md']);
+    expect(
+      problems
+        .filter((p) => p.rule === 'file/outside-content')
+        .map((p) => path.basename(p.file))
+        .sort(),
+    ).toEqual(['dangling.md', 'home', 'secret.md']);
+    expect(problems.every((p) => p.rule === 'file/outside-content')).toBe(true);
+  });
+
+  it('with MDX off, refuses .mdx articles (they run code) and still publishes Markdown', () => {
+    const dir = contentFolder({ 'articles/a.md': article('A'), 'articles/b.mdx': article('B') });
+    const { articles, problems } = takeInventory(dir, new Date(), { mdx: false });
+    expect(articles.filter((entry) => entry.publishable).map((entry) => entry.slug)).toEqual(['a']);
+    expect(problems).toEqual([expect.objectContaining({ rule: 'file/mdx-off', severity: 'error', line: 1 })]);
+    expect(takeInventory(dir, new Date(), { mdx: true }).problems).toEqual([]);
+  });
+
+  it('refuses an article file too large to parse in a moment, naming its size', () => {
+    const dir = contentFolder({ 'articles/a.md': article('A'), 'articles/log.md': 'x'.repeat(MAX_ARTICLE_BYTES + 1) });
+    const { articles, problems } = takeInventory(dir);
+    expect(articles.map((entry) => entry.slug)).toEqual(['a']);
+    expect(problems).toEqual([
+      expect.objectContaining({ rule: 'file/too-large', message: expect.stringMatching(/4\.0 MB/) }),
+    ]);
   });
 });
