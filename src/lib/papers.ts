@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { settings } from '../settings.ts';
+import { safeExternalUrl } from './url.ts';
 
 const contentDir = settings.contentDir;
 
@@ -52,13 +53,18 @@ export function parsePapers(text: string, file: string): Map<string, Paper> {
     if (!entry || typeof entry.title !== 'string') {
       throw new Error(`${file}: paper "${rawId}" needs at least a title, e.g.  title: "Attention Is All You Need"`);
     }
+    if (entry.url !== undefined && !safeExternalUrl(entry.url)) {
+      throw new Error(
+        `${file}: paper "${rawId}" has url ${JSON.stringify(entry.url)}; write an http(s) address, e.g.  url: https://arxiv.org/abs/1706.03762`,
+      );
+    }
     papers.set(id, {
       id,
       title: entry.title,
       authors: Array.isArray(entry.authors) ? entry.authors.map(String) : [],
       year: typeof entry.year === 'number' ? entry.year : undefined,
       venue: typeof entry.venue === 'string' ? entry.venue : undefined,
-      url: typeof entry.url === 'string' ? entry.url : paperUrl(id),
+      url: safeExternalUrl(entry.url) ?? paperUrl(id),
       known: true,
     });
   }

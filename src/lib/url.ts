@@ -19,3 +19,19 @@ export const articleUrl = (slug: string): string => url(`/articles/${slug}/`);
 
 /** The absolute URL of a site path, for feeds, canonical links and the sitemap. */
 export const absoluteUrl = (path: string): string => new URL(url(path), settings.siteUrl).href;
+
+/**
+ * An address from content data (papers.yaml, frontmatter) fit for an `href`: http(s) or
+ * mailto only, so `javascript:` or `data:` written into a data file can never become a
+ * link a reader clicks. Undefined for anything else.
+ */
+export function safeExternalUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  try {
+    const parsed = new URL(trimmed);
+    return ['http:', 'https:', 'mailto:'].includes(parsed.protocol) ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -65,6 +65,8 @@ export default function remarkCodeLanguages() {
           message: `unknown code language "${node.lang}"; it is shown as plain text`,
           fix: 'use a Shiki language id such as python, cpp, bash or text',
         });
+        // Said once, here, with the file; Shiki would say it again without one.
+        node.lang = 'text';
       }
     });
   };

@@ -32,6 +32,23 @@ describe('papers', () => {
     );
   });
 
+  it('refuses a url that is not http(s): a data file cannot plant a javascript: link', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,<script>',
+      'vbscript:x',
+      '//evil.example',
+    ]) {
+      expect(() => parsePapers(`"arXiv:1":\n  title: T\n  url: "${url}"\n`, 'papers.yaml')).toThrow(
+        /papers\.yaml: paper "arXiv:1" has url .*; write an http\(s\) address/,
+      );
+    }
+    expect(
+      parsePapers('"arXiv:1":\n  title: T\n  url: https://example.org/p\n', 'papers.yaml').get('arXiv:1')?.url,
+    ).toBe('https://example.org/p');
+  });
+
   it('shortens long author lists', () => {
     expect(authorLine(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C, D et al.');
     expect(authorLine(['A', 'B'])).toBe('A, B');

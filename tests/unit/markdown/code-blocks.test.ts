@@ -27,4 +27,21 @@ describe('code blocks: Shiki, label, transformers', () => {
     expect(problems).toEqual([expect.stringMatching(/code\.md:3:1 — unknown code language "klingon"/)]);
     expect(file.data.problems?.[0]?.severity).toBe('warning');
   });
+
+  it('escapes what a fence line carries: a hostile language or meta never becomes markup', async () => {
+    const { html } = await renderWithProblems(
+      [
+        '```x"><img/src/onerror=alert(1)>',
+        'a',
+        '```',
+        '',
+        '```python title="</pre><script>alert(1)</script>" {1}',
+        'print(1)',
+        '```',
+      ].join('\n'),
+    );
+    expect(html).not.toMatch(/<img|<script|onerror/);
+    expect(html.match(/<pre/g)?.length).toBe(2);
+    expect(html).toContain('class="line highlighted"');
+  });
 });
