@@ -85,12 +85,21 @@ export function checkSecurityHeaders(siteDir: string): Problem[] {
   const policy = sitePolicy(parseHeadersFile(fs.readFileSync(file, 'utf8')));
   if (!policy)
     return [headersProblem('public/_headers has no Content-Security-Policy for /*', 'add one under the /* rule')];
-  const scriptSrc =
+  const directive = (name: string) =>
     policy
       .split(';')
-      .map((directive) => directive.trim())
-      .find((directive) => directive.startsWith('script-src')) ?? '';
+      .map((each) => each.trim())
+      .find((each) => each.split(/\s+/)[0] === name) ?? '';
+  const scriptSrc = directive('script-src');
   const problems: Problem[] = [];
+  if (/'unsafe-inline'/.test(directive('style-src')) || /'unsafe-inline'/.test(directive('style-src-elem'))) {
+    problems.push(
+      headersProblem(
+        `style-src must not allow 'unsafe-inline': an article could add a <style> that restyles every page`,
+        "keep style-src 'self' and allow only attributes: style-src-attr 'unsafe-inline'",
+      ),
+    );
+  }
   if (/'unsafe-inline'|'unsafe-eval'/.test(scriptSrc)) {
     problems.push(
       headersProblem(

@@ -117,6 +117,17 @@ describe('Content-Security-Policy', () => {
     expect(scriptSrc).toContain("'wasm-unsafe-eval'");
   });
 
+  it('allows style attributes (KaTeX, Shiki) but no inline style sheets', () => {
+    const policy = /Content-Security-Policy: (.*)/.exec(headers)?.[1] ?? '';
+    expect(policy).toMatch(/style-src 'self';/);
+    expect(policy).toMatch(/style-src-attr 'unsafe-inline'/);
+    const loose = headers.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+    const dir = site({ _headers: loose, 'index.html': page('Home', '', `<script>${themeBootScript}</script>`) });
+    expect(checkSecurityHeaders(dir).map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/style-src must not allow 'unsafe-inline'/),
+    ]);
+  });
+
   it('passes a site whose only inline script is the boot script', () => {
     const dir = site({ _headers: headers, 'index.html': page('Home', '', `<script>${themeBootScript}</script>`) });
     expect(checkSecurityHeaders(dir)).toEqual([]);
