@@ -121,6 +121,88 @@ function articleFiles(articlesDir: string, contentDir: string, problems: Problem
   return found.sort();
 }
 
+/** Top-level names the site itself publishes (its routes, public/ and the build's folders). */
+function siteOwnedNames(): Set<string> {
+  const names = new Set([
+    '_astro',
+    'katex',
+    'pagefind',
+    'sitemap-index.xml',
+    'sitemap-0.xml',
+    '404.html',
+    'index.html',
+  ]);
+  for (const folder of ['src/pages', 'public']) {
+    const dir = path.join(settings.root, folder);
+    if (!fs.existsSync(dir)) continue;
+    for (const entry of fs.readdirSync(dir)) {
+      if (entry.startsWith('[')) continue;
+      names.add(entry.replace(/\.(astro|ts)$/, ''));
+    }
+  }
+  // Old addresses below /articles/ are common (a blog that used the same folder); only an
+  // article's own URL there is taken.
+  names.delete('articles');
+  return names;
+}
+
+/**
+ * Why an old address cannot get a redirect page, if it cannot: it must be a plain path
+ * (no `..`, no query), and must not be a page the site writes itself, or the redirect page
+ * would replace it (`/`, `/tags/`, another article).
+ */
+export function redirectProblem(oldPath: string, taken: Set<string>, siteNames: Set<string>): string | undefined {
+  const segments = oldPath.split('/').filter(Boolean);
+  if (segments.length === 0) return 'it is the home page of the site';
+  if (segments.some((segment) => segment === '.' || segment === '..' || /[\\?#%\u0000-\u001f]/.test(segment)))
+    return 'it is not a plain path (., .., \\, ?, #, % and control characters are not allowed)';
+  if (siteNames.has(segments[0]!)) return `the site itself publishes /${segments[0]}`;
+  const normal = `/${segments.join('/').replace(/\/index\.html?$|\.html?$/i, '')}/`;
+  if (taken.has(normal)) return `another page is published at ${normal}`;
+  return undefined;
+}
+
+/** Old addresses that would leave the output folder or replace a page are dropped, with a warning. */
+function checkRedirects(articles: ArticleSource[]): void {
+  const taken = new Set(
+    articles.filter((article) => article.publishable).map((article) => `/articles/${article.slug}/`),
+  );
+  const siteNames = siteOwnedNames();
+  for (const article of articles) {
+    article.data.redirects = article.data.redirects.filter((oldPath) => {
+      const reason = redirectProblem(oldPath, taken, siteNames);
+      if (!reason) {
+        taken.add(
+          `/${oldPath
+            .split('/')
+            .filter(Boolean)
+            .join('/')
+            .replace(/\/index\.html?$|\.html?$/i, '')}/`,
+        );
+        return true;
+      }
+      article.problems.push({
+        file: article.file,
+        line: lineOf(article.file, oldPath),
+        severity: 'warning',
+        rule: 'frontmatter/redirect',
+        message: `no redirect page for the old address ${oldPath}: ${reason}`,
+        fix: 'remove it from aliases / redirect_from / permalink, or write the old path as it was (e.g. /posts/2019/rope/)',
+      });
+      return false;
+    });
+  }
+}
+
+/** The first line of a file that mentions a text (for problems about frontmatter values). */
+function lineOf(file: string, text: string): number | undefined {
+  const index = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(text));
+  return index >= 0 ? index + 1 : undefined;
+}
+
 const withFile =
   (file: string) =>
   (problem: FileProblem): Problem => ({ ...problem, file });
@@ -222,6 +304,7 @@ export function takeInventory(
     } else if (article.publishable) bySlug.set(slug, article);
     articles.push(article);
   }
+  checkRedirects(articles);
   const problems = [...folderProblems, ...articles.flatMap((article) => article.problems)];
   if (articles.length === 0) {
     problems.push({

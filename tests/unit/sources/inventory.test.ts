@@ -141,4 +141,27 @@ describe('the article inventory', () => {
       expect.objectContaining({ rule: 'file/too-large', message: expect.stringMatching(/4\.0 MB/) }),
     ]);
   });
+
+  it('writes no redirect page that would leave the output folder or replace a page of the site', () => {
+    const dir = contentFolder({
+      'articles/a.md': article('A').replace(
+        'tags: [a]',
+        'tags: [a]\nredirect_from: [/old/a/, /, /../../../tmp/kb-escape/, /tags/, /articles/b/, "/x?y=1", /articles/old-a/]',
+      ),
+      'articles/b.md': article('B').replace('tags: [a]', 'tags: [a]\naliases: [/old/a/]'),
+    });
+    const { articles, problems } = takeInventory(dir);
+    expect(articles.find((entry) => entry.slug === 'a')?.data.redirects).toEqual(['/old/a/', '/articles/old-a/']);
+    expect(articles.find((entry) => entry.slug === 'b')?.data.redirects).toEqual([]);
+    const messages = problems.filter((p) => p.rule === 'frontmatter/redirect').map((p) => p.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/^no redirect page for the old address \/: it is the home page/),
+      expect.stringMatching(/\/\.\.\/\.\.\/\.\.\/tmp\/kb-escape\/: it is not a plain path/),
+      expect.stringMatching(/\/tags\/: the site itself publishes \/tags/),
+      expect.stringMatching(/\/articles\/b\/: another page is published at \/articles\/b\//),
+      expect.stringMatching(/\/x\?y=1: it is not a plain path/),
+      expect.stringMatching(/\/old\/a\/: another page is published at \/old\/a\//),
+    ]);
+    expect(problems.filter((p) => p.rule === 'frontmatter/redirect').every((p) => p.line !== undefined)).toBe(true);
+  });
 });
