@@ -9,11 +9,13 @@ import { settings } from './src/settings.ts';
  * - site:      the bundled library at /            (.kb-test/site, every spec)
  * - base-path: the bundled library under /kb/      (.kb-test/site-kb, the quality and a11y specs)
  * - xss:       tests/fixtures/xss-metadata at /     (.kb-test/site-xss, the escaping spec)
+ * - hostile:   tests/fixtures/hostile at /, served WITHOUT _headers, as GitHub Pages would
+ *              (.kb-test/site-hostile, the hostile-content spec)
  * A site that has not been built (KB_E2E_SKIP_BUILD=1 after a partial build) is skipped.
  */
 const port = settings.e2ePort;
 const sites = [
-  { name: 'site', dir: '.kb-test/site', port, base: '/', testIgnore: ['**/xss.spec.ts'] },
+  { name: 'site', dir: '.kb-test/site', port, base: '/', testIgnore: ['**/xss.spec.ts', '**/hostile.spec.ts'] },
   {
     name: 'base-path',
     dir: '.kb-test/site-kb',
@@ -22,6 +24,14 @@ const sites = [
     testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts'],
   },
   { name: 'xss', dir: '.kb-test/site-xss', port: port + 2, base: '/', testMatch: ['**/xss.spec.ts'] },
+  {
+    name: 'hostile',
+    dir: '.kb-test/site-hostile',
+    port: port + 3,
+    base: '/',
+    testMatch: ['**/hostile.spec.ts'],
+    serve: ['--no-headers'],
+  },
 ].filter((site) => site.name === 'site' || fs.existsSync(site.dir));
 
 const projects: PlaywrightTestConfig['projects'] = sites.map((site) => ({
@@ -56,7 +66,19 @@ export default defineConfig({
   projects,
   webServer: sites.map((site) => ({
     // The Node that runs the tests (22, from node_modules/.bin under npm), not whatever `node` is on PATH.
-    command: `"${process.execPath}" scripts/serve.ts --port ${site.port} --dir ${site.dir} --base ${site.base}`,
+    command: [
+      process.execPath,
+      'scripts/serve.ts',
+      '--port',
+      site.port,
+      '--dir',
+      site.dir,
+      '--base',
+      site.base,
+      ...(site.serve ?? []),
+    ]
+      .map((part) => `"${part}"`)
+      .join(' '),
     url: `http://localhost:${site.port}${site.base}`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -4,6 +4,8 @@
  *   .kb-test/site      the bundled library
  *   .kb-test/site-kb   the bundled library under the base path /kb/
  *   .kb-test/site-xss  tests/fixtures/xss-metadata (titles, tags and headings with markup)
+ *   .kb-test/site-hostile  tests/fixtures/hostile (one article per attack family), built
+ *                      as a site of untrusted content is: KB_LENIENT=1, KB_MDX=off
  * KB_E2E_SKIP_BUILD=1 reuses what was built last.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,10 @@ const builds = [
   { out: site('site'), env: {} },
   { out: site('site-kb'), env: { KB_BASE: '/kb/' } },
   { out: site('site-xss'), env: { KB_CONTENT_DIR: path.join(settings.root, 'tests/fixtures/xss-metadata') } },
+  {
+    out: site('site-hostile'),
+    env: { KB_CONTENT_DIR: path.join(settings.root, 'tests/fixtures/hostile'), KB_LENIENT: '1', KB_MDX: 'off' },
+  },
 ];
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, args, { stdio: 'inherit', env: childEnv(env) }).status ?? 1;

@@ -1,7 +1,7 @@
 /**
  * The ids the page around an article uses (layouts, header, TOC, the blocks after the
  * article). An article may not take one: a second element with the id would break the
- * page's links and scripts (DOM clobbering). The build test of the bundled site checks
+ * page's links and scripts (DOM clobbering). A browser test of the bundled site checks
  * that every id outside the article body is listed here, so the list cannot go stale.
  */
 export const PAGE_IDS: ReadonlySet<string> = new Set([
@@ -25,3 +25,10 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'notfound-search',
   'graph-title',
 ]);
+
+/** Families of ids the pages generate: paper cards (`paper-arXiv-2104-09864`), archive years. */
+export const PAGE_ID_PATTERNS: readonly RegExp[] = [/^paper-/, /^y\d{4}$/];
+
+/** Whether the page around an article (or a listing) may use this id. */
+export const isPageId = (id: string): boolean =>
+  PAGE_IDS.has(id) || PAGE_ID_PATTERNS.some((pattern) => pattern.test(id));

@@ -48,7 +48,9 @@ export const articleHtmlSchema: Schema = {
   // them would break every #anchor an author or a Markdown footnote writes.
   clobber: [],
   tagNames: [
-    ...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'),
+    // <source> would load what the build never checked or published (srcset, other
+    // origins); a <picture> keeps its <img>.
+    ...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input' && name !== 'source'),
     'input',
     'figure',
     'figcaption',
@@ -86,6 +88,9 @@ export const articleHtmlSchema: Schema = {
     'frame',
     'form',
     'button',
+    // Media players: their <source>s and tracks are not checked or published by the build.
+    'video',
+    'audio',
   ],
   attributes: {
     ...defaultSchema.attributes,

@@ -29,7 +29,7 @@ import rehypeKatexStrict from './rehype-katex-strict.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
 import rehypeLinks from './rehype-links.ts';
 import rehypeAuthorHtml from './rehype-author-html.ts';
-import { PAGE_IDS } from '../lib/page-ids.ts';
+import { isPageId } from '../lib/page-ids.ts';
 import rehypePublishImages from './rehype-publish-images.ts';
 
 /** Where articles' relative and root paths point (src/markdown/local-files.ts). */
@@ -66,7 +66,7 @@ export const remarkPlugins = [
  * First on the HTML tree, before anything the site adds (highlighting, KaTeX): the
  * author's HTML parsed and cleaned by the allow-list. Markdown only; MDX is code.
  */
-export const authorHtmlPlugin = [rehypeAuthorHtml, { strict: settings.strictHtml, reservedIds: PAGE_IDS }] as const;
+export const authorHtmlPlugin = [rehypeAuthorHtml, { strict: settings.strictHtml, isReservedId: isPageId }] as const;
 
 export const rehypePlugins = [
   [rehypeHeadingAnchors, { label: t.sectionLink }],

@@ -28,7 +28,8 @@ export interface AuthorHtmlOptions {
   /** Removed HTML is an error, not a warning. */
   strict: boolean;
   /** Ids the page around the article already uses; an article may not take them. */
-  reservedIds: ReadonlySet<string>;
+  /** Ids the page around the article uses (src/lib/page-ids.ts). */
+  isReservedId: (id: string) => boolean;
 }
 
 declare module 'vfile' {
@@ -322,6 +323,16 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
         });
         delete node.properties.src;
       }
+      // An image whose address was removed would show a broken-image box: its alt text instead.
+      if (node.tagName === 'img' && !node.properties.src && parent && index !== undefined) {
+        const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
+        (parent.children as (RootContent | ElementContent)[]).splice(
+          index,
+          1,
+          ...(alt ? [{ type: 'text' as const, value: alt }] : []),
+        );
+        return index;
+      }
       if (node.tagName === 'iframe') {
         const frameSrc = typeof node.properties.src === 'string' ? node.properties.src : '';
         const origin = /^https:/i.test(frameSrc) ? originOf(frameSrc) : undefined;
@@ -338,7 +349,7 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
       }
       const id = node.properties.id;
       if (typeof id === 'string') {
-        if (options.reservedIds.has(id)) {
+        if (options.isReservedId(id)) {
           say(node, {
             rule: 'html/reserved-id',
             message: `id "${id}" is used by the page around the article; it was renamed to "user-content-${id}"`,
@@ -410,6 +421,8 @@ function elementReason(tagName: string): string {
   if (tagName === 'svg' || tagName === 'math')
     return `inline ${tagName === 'svg' ? 'SVG' : 'MathML'} (it can carry scripts and styles; use an image file, or TeX for formulas)`;
   if (tagName === 'link' || tagName === 'meta' || tagName === 'base') return 'document-level markup';
+  if (tagName === 'video' || tagName === 'audio' || tagName === 'source')
+    return 'media players (the files they load are not checked or published; link to the video, or embed it from an https site)';
   if (tagName === 'iframe' || tagName === 'object' || tagName === 'embed' || tagName === 'frame')
     return 'embeds other than https iframes';
   return `this element (it is not on the list of elements articles use)`;

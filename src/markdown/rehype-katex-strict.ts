@@ -62,7 +62,7 @@ export function formulaLimitProblem(tex: string): string | undefined {
     return `the formula nests braces ${deepest} deep; at most ${MATH_LIMITS.nesting} levels are rendered`;
   const untrusted = UNTRUSTED.exec(tex)?.[0];
   if (untrusted)
-    return `${untrusted.trim()} is not allowed in article formulas (it could restyle the page or link elsewhere)`;
+    return `${untrusted.replace(/\s*\{$/, '').trim()} is not allowed in article formulas (it could restyle the page, load from elsewhere or link away)`;
   return undefined;
 }
 
@@ -164,7 +164,9 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
         report(file, located, {
           rule: 'math/refused',
           message: `${refused}\nformula: ${tex.trim().slice(0, 200)}${tex.length > 200 ? '…' : ''}`,
-          fix: 'simplify or split the formula',
+          fix: /not allowed/.test(refused)
+            ? 'remove the command; put a link next to the formula in Markdown, [text](https://…), and leave styling to the site'
+            : 'simplify or split the formula',
         });
         return place([errorMark(tex.slice(0, 2000), refused, { className: 'katex-error' })]);
       }

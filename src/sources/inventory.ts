@@ -60,9 +60,6 @@ export function isArticlePath(relativePath: string): boolean {
   );
 }
 
-/** The largest article file read: a book is 1–2 MB of Markdown; parsing costs ~5 s per MB. */
-export const MAX_ARTICLE_BYTES = 4_000_000;
-
 /** Folders that hold tools' files, never articles. */
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
@@ -233,16 +230,6 @@ export function takeInventory(
   for (const relativePath of articleFiles(articlesDir, contentDir, folderProblems)) {
     const file = path.join(articlesDir, relativePath);
     const stat = fs.statSync(file);
-    if (stat.size > MAX_ARTICLE_BYTES) {
-      folderProblems.push({
-        file,
-        severity: 'error',
-        rule: 'file/too-large',
-        message: `the article is ${(stat.size / 1e6).toFixed(1)} MB; articles over ${MAX_ARTICLE_BYTES / 1e6} MB are not published (one would hold the build for minutes)`,
-        fix: 'split it into parts, or move data and logs it quotes into linked files',
-      });
-      continue;
-    }
     const bytes = fs.readFileSync(file);
     const read = readArticle(bytes, {
       categories,

@@ -86,3 +86,22 @@ test('external links in articles open without the opener or the referrer', async
     expect(rel.split(/\s+/)).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
   }
 });
+
+test('every id the page around an article uses is reserved, so an article cannot take it', async ({ page }) => {
+  // src/lib/page-ids.ts is what the sanitizer renames in articles; an id the layouts add
+  // without listing it there could be clobbered by an article's <a id=…>.
+  const { isPageId } = await import('../../src/lib/page-ids.ts');
+  const unlisted = new Set<string>();
+  for (const path of [...pages.map((each) => each.path), 'papers/', 'graph/', 'no-such-page/']) {
+    await page.goto(path);
+    // Pages that load results or open panels add ids; let them.
+    await page.waitForLoadState('networkidle');
+    const ids = await page.evaluate(() =>
+      [...document.querySelectorAll('[id]')]
+        .filter((element) => !element.closest('.prose'))
+        .map((element) => element.id),
+    );
+    for (const id of ids) if (!isPageId(id)) unlisted.add(`${id} (on /${path})`);
+  }
+  expect([...unlisted]).toEqual([]);
+});

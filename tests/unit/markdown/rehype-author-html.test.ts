@@ -159,6 +159,25 @@ describe('what could run is removed and reported', () => {
     expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo="');
     expect(html).not.toContain('data:text/html');
   });
+
+  it('an image whose address was removed shows its alt text; media players and <source> go whole', async () => {
+    const { html, problems } = await render(
+      [
+        '![图一](javascript:alert(1)) <img alt="图二" srcset="https://track.example/a.png 2x">',
+        '',
+        '<video controls><source src="https://track.example/v.mp4" onerror="alert(1)">fallback</video>',
+        '',
+        '<picture><source media="(prefers-color-scheme: dark)" srcset="https://track.example/dark.png"><img src="data:image/png;base64,iVBORw0KGgo=" alt="light"></picture>',
+      ].join('\n'),
+    );
+    expect(html).not.toMatch(/<img(?![^>]*src="data:image)/);
+    expect(html).toContain('图一');
+    expect(html).toContain('图二');
+    expect(html).not.toMatch(/<video|<source|track\.example|fallback/);
+    expect(html).toContain('alt="light"');
+    expect(problems.join('\n')).toMatch(/<video> removed: articles may not contain media players/);
+    expect(problems.join('\n')).toMatch(/<source> removed/);
+  });
 });
 
 describe('Markdown itself passes untouched', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_ARTICLE_BYTES, isArticlePath, takeInventory } from '../../../src/sources/inventory.ts';
+import { isArticlePath, takeInventory } from '../../../src/sources/inventory.ts';
 
 function contentFolder(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-inventory-'));
@@ -131,15 +131,6 @@ describe('the article inventory', () => {
     expect(articles.filter((entry) => entry.publishable).map((entry) => entry.slug)).toEqual(['a']);
     expect(problems).toEqual([expect.objectContaining({ rule: 'file/mdx-off', severity: 'error', line: 1 })]);
     expect(takeInventory(dir, new Date(), { mdx: true }).problems).toEqual([]);
-  });
-
-  it('refuses an article file too large to parse in a moment, naming its size', () => {
-    const dir = contentFolder({ 'articles/a.md': article('A'), 'articles/log.md': 'x'.repeat(MAX_ARTICLE_BYTES + 1) });
-    const { articles, problems } = takeInventory(dir);
-    expect(articles.map((entry) => entry.slug)).toEqual(['a']);
-    expect(problems).toEqual([
-      expect.objectContaining({ rule: 'file/too-large', message: expect.stringMatching(/4\.0 MB/) }),
-    ]);
   });
 
   it('writes no redirect page that would leave the output folder or replace a page of the site', () => {
