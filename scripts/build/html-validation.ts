@@ -50,6 +50,39 @@ export function withoutKatexInternals(html: string): string {
   return out + html.slice(at);
 }
 
+/**
+ * Rules that matter to a reader when they fail inside an article's own HTML: a duplicate
+ * id sends #links to the wrong place. Everything else html-validate finds in an author's
+ * markup (content models, obsolete attributes) browsers read without trouble: a warning.
+ * In the site's own templates every rule stays an error.
+ */
+const READING_RULES = new Set(['no-dup-id']);
+
+/** Where the article body (`<div class="prose">`) starts and ends in a page, if it has one. */
+export function proseRange(html: string): { start: number; end: number } | undefined {
+  const start = html.indexOf('<div class="prose">');
+  if (start < 0) return undefined;
+  const tags = /<div\b|<\/div>/g;
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[0] === '</div>' ? -1 : 1;
+    if (depth === 0) return { start, end: tags.lastIndex };
+  }
+  return { start, end: html.length };
+}
+
+/** The offset of a 1-based line and column. */
+function offsetOf(html: string, line: number, column: number): number {
+  let offset = 0;
+  for (let at = 1; at < line; at++) {
+    const next = html.indexOf('\n', offset);
+    if (next < 0) return html.length;
+    offset = next + 1;
+  }
+  return offset + column - 1;
+}
+
 export interface ValidationResult {
   problems: Problem[];
   /** Why nothing was validated, when nothing was. */
@@ -132,19 +165,26 @@ export async function validateHtml(root: string, options: ValidationOptions): Pr
         ];
   const problems: Problem[] = [];
   for (const page of chosen) {
-    const report = await validator.validateString(withoutKatexInternals(fs.readFileSync(page.file, 'utf8')), page.file);
+    const html = withoutKatexInternals(fs.readFileSync(page.file, 'utf8'));
+    const report = await validator.validateString(html, page.file);
     const messages = report.results.flatMap((result) => result.messages);
     if (messages.length === 0) passed.add(page.hash);
+    const prose = proseRange(html);
     for (const message of messages) {
+      const offset = offsetOf(html, message.line, message.column);
+      const inArticle = prose !== undefined && offset >= prose.start && offset < prose.end;
+      const rule = `https://html-validate.org/rules/${message.ruleId}.html`;
       problems.push({
         file: '',
         page: pageUrl(root, page.file, options.base),
         line: message.line,
         column: message.column,
-        severity: 'error',
+        severity: inArticle && !READING_RULES.has(message.ruleId) ? 'warning' : 'error',
         rule: `html/${message.ruleId}`,
-        message: `${message.message}${message.selector ? ` (at ${message.selector})` : ''}`,
-        fix: `the page's HTML breaks the rule ${message.ruleId}: see https://html-validate.org/rules/${message.ruleId}.html`,
+        message: `${inArticle ? "in the article's HTML: " : ''}${message.message}${message.selector ? ` (at ${message.selector})` : ''}`,
+        fix: inArticle
+          ? `change the article's markup (the rule: ${rule})`
+          : `the page's HTML breaks the rule ${message.ruleId}: see ${rule}`,
       });
     }
   }

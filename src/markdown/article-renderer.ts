@@ -124,7 +124,7 @@ export function articleSource(filePath: string): string {
  * and display math put into fences of its own (display-math-lines.ts), with the map back
  * to the file's lines. MDX is compiled by Astro from the file as written.
  */
-function parserInput(filePath: string): { text: string; origins: LineOrigin[] | undefined } {
+export function parserInput(filePath: string): { text: string; origins: LineOrigin[] | undefined } {
   const text = articleSource(filePath);
   if (filePath.toLowerCase().endsWith('.mdx')) return { text, origins: undefined };
   const normal = displayMathLines(text);
@@ -164,7 +164,7 @@ function lookupsHold(lookups: Lookups, filePath: string): boolean {
 let markdownProcessor: Processor | undefined;
 let mdxProcessor: Processor | undefined;
 
-function chain(mdx: boolean): Processor {
+function chain(mdx: boolean, authorHtml = true): Processor {
   const processor = unified().use(remarkParse).use(remarkGfm);
   if (mdx) processor.use(remarkMdx);
   for (const plugin of remarkPlugins)
@@ -179,10 +179,8 @@ function chain(mdx: boolean): Processor {
       : {}),
   });
   // Astro highlights MDX code itself; an analysis needs only the structure.
-  if (!mdx)
-    processor
-      .use(authorHtmlPlugin[0], authorHtmlPlugin[1])
-      .use(rehypeShiki as never, shikiConfig, unhighlightedLanguages);
+  if (!mdx && authorHtml) processor.use(authorHtmlPlugin[0], authorHtmlPlugin[1]);
+  if (!mdx) processor.use(rehypeShiki as never, shikiConfig, unhighlightedLanguages);
   for (const plugin of rehypePlugins)
     Array.isArray(plugin) ? processor.use(plugin[0] as never, plugin[1]) : processor.use(plugin as never);
   if (!mdx) processor.use(rehypeStringify, { allowDangerousHtml: true });
@@ -199,6 +197,9 @@ export function createArticleProcessor(): Processor {
   markdownProcessor ??= chain(false);
   return markdownProcessor;
 }
+
+/** The same pipeline without the author-HTML allow-list: only for measuring what it costs (npm run bench:sanitize). */
+export const createUnsanitizedProcessorForBench = (): Processor => chain(false, false);
 
 /** Imports an MDX file makes, as written, with the line of each. */
 function mdxImports(tree: Root): { source: string; line: number | undefined }[] {

@@ -100,6 +100,35 @@ describe('HTML validation with .htmlvalidate.json', () => {
     expect(problems.map((problem) => problem.rule)).toContain('html/no-dup-id');
   });
 
+  it("inside an article's body only a duplicate id is an error; in the site's templates every rule is", async () => {
+    const dir = site({
+      'a/index.html': page(
+        'A',
+        '<span><div>template block in inline</div></span><div class="prose"><span><div>author block in inline</div></span><p id="d">x</p><p id="d">y</p></div>',
+      ),
+    });
+    const options = {
+      configFile: path.join(repoRoot, '.htmlvalidate.json'),
+      cacheFile: path.join(dir, 'cache.json'),
+      limit: 0,
+      base: '/',
+    };
+    const { problems } = await validateHtml(dir, options);
+    const summary = problems.map((problem) => [
+      problem.rule,
+      problem.severity,
+      problem.message.startsWith("in the article's HTML"),
+    ]);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        ['html/element-permitted-content', 'error', false],
+        ['html/element-permitted-content', 'warning', true],
+        ['html/no-dup-id', 'error', true],
+      ]),
+    );
+    expect(problems).toHaveLength(3);
+  });
+
   it('leaves KaTeX internals out, and keeps the rest', () => {
     expect(
       withoutKatexInternals('a<span class="katex"><span>x<span>y</span></span></span>b<span class="katex"></span>c'),
