@@ -21,7 +21,7 @@ export interface Article extends Omit<ArticleData, 'category'> {
   entry: CollectionEntry<'articles'>;
   /** The <title>: the title, made unique when two articles share one (date, then slug). */
   pageTitle: string;
-  /** The description, or the article's first sentences. */
+  /** The description, or the article's first sentences, or (a note of images or code only) its title. */
   excerpt: ExcerptPart[];
   category: string;
   readingMinutes: number;
@@ -54,7 +54,11 @@ async function toArticle(entry: CollectionEntry<'articles'>): Promise<Article> {
     slug: entry.id,
     entry,
     pageTitle: data.title,
-    excerpt: data.description ? [{ type: 'text', value: data.description }] : facts.excerpt,
+    excerpt: data.description
+      ? [{ type: 'text', value: data.description }]
+      : facts.excerpt.length > 0
+        ? facts.excerpt
+        : [{ type: 'text', value: data.subtitle ? `${data.title}: ${data.subtitle}` : data.title }],
     tags: [...new Set(data.tags)],
     category: data.category ?? site.defaultCategory,
     papers: data.papers.map(normalizePaperId),

@@ -178,6 +178,39 @@ const BLOCKS = new Set([
   'summary',
 ]);
 
+/** Blocks whose text can stand for a note that has no top-level paragraph. */
+const SUMMARY_BLOCKS = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'td',
+  'th',
+  'figcaption',
+  'summary',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
+
+/** The parts of the first block with text in it, in document order (code and formulas aside). */
+function firstTextBlock(nodes: (HastContent | ElementContent)[]): ExcerptPart[] {
+  for (const node of nodes) {
+    if (node.type !== 'element' || node.tagName === 'pre' || isDisplayMath(node)) continue;
+    if (SUMMARY_BLOCKS.has(node.tagName)) {
+      // A list item's own text, without the nested list under it.
+      const own = node.children.filter((child) => !(child.type === 'element' && /^(ul|ol|pre)$/.test(child.tagName)));
+      const parts = normaliseParts(inlineParts(own));
+      if (parts.some((part) => part.type === 'text' && /[\p{L}\p{N}]/u.test(part.value))) return parts;
+    }
+    const inner = firstTextBlock(node.children);
+    if (inner.length > 0) return inner;
+  }
+  return [];
+}
+
 export function rehypeArticleFacts(options: FactOptions) {
   const articlePrefix = `${options.base}articles/`;
   return (tree: HastRoot, file: VFile) => {
@@ -194,6 +227,9 @@ export function rehypeArticleFacts(options: FactOptions) {
       if (first?.type === 'element' && first.tagName === 'img') continue;
       lead.push(...inlineParts(node.children), { type: 'text', value: ' ' });
     }
+    // A note with no such paragraph (only a quote, a callout, a list or headings, as many
+    // Obsidian notes are) is summed up by its first block of text, wherever it stands.
+    if (!normaliseParts(lead).some((part) => part.type === 'text')) lead.push(...firstTextBlock(tree.children));
 
     // Links, each with the block it stands in: the sentence around an article link is its
     // backlink context.

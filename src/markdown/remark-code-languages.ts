@@ -66,7 +66,7 @@ export default function remarkCodeLanguages() {
           fix: 'use a Shiki language id such as python, cpp, bash or text',
         });
         // Said once, here, with the file; Shiki would say it again without one.
-        node.lang = 'text';
+        node.lang = 'plaintext';
       }
     });
   };

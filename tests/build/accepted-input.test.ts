@@ -24,6 +24,7 @@ beforeAll(async () => {
     'frontmatter-tags-string',
     'no-frontmatter',
     'old-addresses',
+    'no-paragraph',
   ]);
 });
 afterAll(() => removeBuild(build));
@@ -112,6 +113,13 @@ describe('input that is accepted', () => {
     expect(warnings().join('\n')).toMatch(
       /第一章 数据\/README\.md:1 — no date: the article is dated by the file's modification time/,
     );
+  });
+
+  it('a note without a paragraph is described by its first list item; one of code only by its title', () => {
+    const description = (html: string) => /<meta name="description" content="([^"]*)"/.exec(html)?.[1];
+    expect(description(page('articles/链接索引'))).toBe('第一项：从这里开始读');
+    expect(description(page('articles/only-code'))).toBe('只有代码的笔记');
+    expect(build.messages).not.toMatch(/no description/);
   });
 
   it('a file name with spaces, dots and brackets; Jekyll tags; a relative link to README.md', () => {

@@ -25,6 +25,15 @@ describe('article facts', () => {
     ]);
   });
 
+  it('sum up a note without a top-level paragraph by its first block of text: a quote, a list item, a heading', async () => {
+    expect(excerptText((await facts('> 引用里的第一句。\n>\n> 第二句。\n\n- 列表\n')).excerpt)).toBe(
+      '引用里的第一句。',
+    );
+    expect(excerptText((await facts('- 第一项 [[笔记]]\n  - 子项\n- 第二项\n')).excerpt)).toBe('第一项 笔记');
+    expect(excerptText((await facts('## 只有标题\n\n```python\nx = 1\n```\n')).excerpt)).toBe('只有标题');
+    expect((await facts('```python\nx = 1\n```\n\n![图](https://example.org/a.png)\n')).excerpt).toEqual([]);
+  });
+
   it('keep link text and drop equation numbers from the excerpt', async () => {
     const { excerpt } = await facts(
       '$$x \\label{eq:x}$$\n\n**粗体**与[链接](/articles/rope/)和`code`，见 \\eqref{eq:x}。\n',
