@@ -3,6 +3,9 @@
  * (src/markdown/article-facts.ts); listings, backlinks, previews and the TOC show them with
  * the formulas rendered (src/components/Excerpt.astro), and never cut a formula in half.
  */
+import * as unicodeit from 'unicodeit';
+import { mathMacros } from '../config.ts';
+
 export type ExcerptPart = { type: 'text'; value: string } | { type: 'math'; value: string };
 
 /** How much of the visible budget a formula uses: its TeX length, but at most 12. */
@@ -48,11 +51,64 @@ export function truncateParts(parts: ExcerptPart[], limit: number): ExcerptPart[
   return out;
 }
 
-/** The excerpt as plain text (formulas as their TeX), for meta descriptions and previews. */
+/** Commands whose argument is simply its text: `\operatorname{softmax}` → softmax. */
+const TEXT_COMMANDS = /\\(?:operatorname\*?|mathrm|text|textrm|textit|mathit|mathsf|mathbf|boldsymbol|bm)\{([^{}]*)\}/g;
+/** A group without nested braces, or one character. */
+const SIMPLE = String.raw`\{([^{}]*)\}`;
+
+/** The TeX a reader of plain text would still read: our macros expanded, names unwrapped, simple fractions and roots spelled out. */
+function plainTex(tex: string): string {
+  let text = tex.trim();
+  for (const [name, expansion] of Object.entries(mathMacros))
+    if (!expansion.includes('#'))
+      text = text.replace(new RegExp(`\\\\${name.slice(1)}(?![A-Za-z])`, 'g'), () => expansion);
+  const wrap = (part: string) => (/^[\p{L}\p{N}]$/u.test(part) || /^\\[A-Za-z]+$/.test(part) ? part : `(${part})`);
+  return text
+    .replace(/\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])/g, '')
+    .replace(TEXT_COMMANDS, '$1')
+    .replace(
+      new RegExp(String.raw`\\[dt]?frac${SIMPLE}${SIMPLE}`, 'g'),
+      (_all, a: string, b: string) => `${wrap(a)}/${wrap(b)}`,
+    )
+    .replace(new RegExp(String.raw`\\sqrt${SIMPLE}`, 'g'), (_all, a: string) => `√${wrap(a)}`);
+}
+
+/** Whether Unicode has a superscript (`^`) or subscript (`_`) form of every character. */
+const scriptable = (mark: '^' | '_', text: string) =>
+  [...text].every((char) => char === ' ' || unicodeit.replace(`${mark}${char}`) !== `${mark}${char}`);
+
+/**
+ * A formula as plain text where Unicode can say it (`\alpha^2` → α², `x_{t+1}` → xₜ₊₁,
+ * `\sqrt{d}` → √d), with plain-text carets where it cannot (`\R^{n\times d}` → ℝ^(n×d)),
+ * or `…` for what has no plain form (a matrix, nested fractions): a meta description, a
+ * feed summary or a link preview shows no raw TeX.
+ */
+export function formulaAsText(tex: string): string {
+  // Scripts Unicode cannot raise or lower are kept out of unicodeit's way and written as ^(…).
+  const held: string[] = [];
+  const prepared = plainTex(tex).replace(
+    /([\^_])(?:\{([^{}]*)\}|(\\[A-Za-z]+))/g,
+    (all, mark: '^' | '_', group?: string, command?: string) => {
+      const inner = group ?? command!;
+      const text = unicodeit.replace(inner).trim();
+      if (scriptable(mark, text)) return all;
+      held.push(`${mark}${[...text].length === 1 ? text : `(${text})`}`);
+      return `\u0000${held.length - 1}\u0000`;
+    },
+  );
+  const text = unicodeit
+    .replace(prepared)
+    .replace(/\\(?:,|;|:|!|quad|qquad)|~/g, ' ')
+    .replace(/\u0000(\d+)\u0000/g, (_all, index: string) => held[Number(index)]!);
+  return /[\\{}&]/.test(text) ? '…' : text.replace(/\s+/g, ' ').trim();
+}
+
+/** The excerpt as plain text, for meta descriptions, feeds and link previews. */
 export function excerptText(parts: ExcerptPart[]): string {
   return parts
-    .map((part) => part.value)
+    .map((part) => (part.type === 'math' ? formulaAsText(part.value) : part.value))
     .join('')
+    .replace(/…(\s*…)+/g, '…')
     .trim();
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   excerptText,
+  formulaAsText,
   normaliseParts,
   partsFromDollarText,
   truncateParts,
@@ -9,6 +10,31 @@ import {
 
 const text = (value: string): ExcerptPart => ({ type: 'text', value });
 const math = (value: string): ExcerptPart => ({ type: 'math', value });
+
+describe('excerpts as plain text (meta descriptions, feeds, previews)', () => {
+  it('say formulas in Unicode where it can, with plain carets where it cannot, and never as raw TeX', () => {
+    expect(formulaAsText('\\alpha^2 + \\beta_i')).toBe('α² + βᵢ');
+    expect(formulaAsText('x_{t+1} = x_t - \\eta \\nabla f(x_t)')).toBe('xₜ₊₁ = xₜ − η ∇ f(xₜ)');
+    expect(formulaAsText('\\E[x] \\le \\sqrt{d}')).toBe('𝔼[x] ≤ √d');
+    expect(formulaAsText('\\softmax(QK^\\top/\\sqrt{d})')).toBe('softmax(QK^⊤/√d)');
+    expect(formulaAsText('Q\\in\\R^{n\\times d}')).toMatch(/^Q∈ℝ\^\(n× ?d\)$/);
+    expect(formulaAsText('\\frac{a}{b}')).toBe('a/b');
+    expect(formulaAsText('\\begin{pmatrix}a & b\\end{pmatrix}')).toBe('…');
+  });
+
+  it('join text and formulas, one ellipsis for formulas in a row that have no plain form', () => {
+    expect(
+      excerptText([
+        text('设 '),
+        math('\\theta_i'),
+        text(' 与 '),
+        math('\\begin{cases}1\\end{cases}'),
+        math('\\begin{cases}2\\end{cases}'),
+        text(' 成立。'),
+      ]),
+    ).toBe('设 θᵢ 与 … 成立。');
+  });
+});
 
 describe('excerpt parts', () => {
   it('join adjacent text, collapse white space and trim the ends', () => {
