@@ -6,6 +6,7 @@
 import path from 'node:path';
 import remarkMath from 'remark-math';
 import { unified, type MarkdownProcessor, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
+import type { ShikiTransformer } from 'shiki';
 import { transformerMetaHighlight, transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -81,12 +82,32 @@ export const rehypePlugins = [
 /** Code fences Shiki leaves alone: math (KaTeX's) and blocks too large to highlight. */
 export const unhighlightedLanguages = ['math', UNHIGHLIGHTED];
 
+/**
+ * Shiki gives up highlighting a line after 500 ms and shows the rest of it plain; on a
+ * loaded machine that cut falls at different places in different builds, and the output is
+ * no longer reproducible. The limit here is far above what any real line needs; lines over
+ * 10,000 characters (minified code, data) are shown plain, deterministically. Astro passes
+ * no tokenizer options through, so a transformer sets them before tokenizing.
+ */
+const reproducibleTokenizing: ShikiTransformer = {
+  name: 'kb:reproducible-tokenizing',
+  preprocess(_code, options) {
+    options.tokenizeTimeLimit = 10_000;
+    options.tokenizeMaxLineLength = 10_000;
+  },
+};
+
 export const shikiConfig = {
   // One tokenization per block, colored by CSS variables (src/styles/code.css) for both
   // themes: half the work and much less HTML than Shiki's dual-theme output.
   theme: 'css-variables',
   wrap: false,
-  transformers: [transformerMetaHighlight(), transformerNotationHighlight(), transformerNotationDiff()],
+  transformers: [
+    reproducibleTokenizing,
+    transformerMetaHighlight(),
+    transformerNotationHighlight(),
+    transformerNotationDiff(),
+  ],
 };
 
 /** remark-rehype: footnote labels in the UI language. */

@@ -44,4 +44,13 @@ describe('code blocks: Shiki, label, transformers', () => {
     expect(html.match(/<pre/g)?.length).toBe(2);
     expect(html).toContain('class="line highlighted"');
   });
+
+  it('shows a line too long to tokenize reliably as plain text, and highlights the rest (the same in every build)', async () => {
+    const long = `x = "${'a'.repeat(12_000)}"`;
+    const html = await renderMarkdown('```python\n' + long + '\ny = 1\n```');
+    const lines = html.match(/<span class="line">.*?<\/span><\/span>/gs) ?? [];
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.match(/<span/g)).toHaveLength(2);
+    expect(lines[1]).toMatch(/--astro-code-token-/);
+  });
 });
