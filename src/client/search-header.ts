@@ -5,7 +5,7 @@
  * close. `/` or Ctrl/Cmd-K focuses it from anywhere. Pagefind loads on first focus.
  */
 import { loadSearch, search } from './search-engine.ts';
-import { format, readStrings, renderHit } from './search-render.ts';
+import { format, readStrings, renderHit, statusText } from './search-render.ts';
 
 const form = document.querySelector<HTMLFormElement>('.header-search');
 const input = document.querySelector<HTMLInputElement>('#header-search-input');
@@ -84,15 +84,14 @@ if (form && input && popup && listbox && status) {
           option.setAttribute('role', 'option');
           option.setAttribute('aria-selected', 'false');
           option.dataset.href = hit.url;
-          option.append(renderHit(hit, { titleLink: false }));
+          option.append(renderHit(hit, { titleLink: false, strings }));
           return option;
         }),
         seeAllOption(query),
       );
       active = -1;
       input.removeAttribute('aria-activedescendant');
-      const count =
-        response.total === 0 ? format(strings.noResults, { q: query }) : format(strings.count, { n: response.total });
+      const count = statusText(response, query, strings);
       // Which query the list shows, for scripts (the search benchmark) that wait for it.
       listbox.dataset.query = query;
       status.textContent = response.corrected ? `${format(strings.corrected, { q: response.query })} ${count}` : count;

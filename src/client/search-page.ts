@@ -6,7 +6,7 @@
  */
 import { FILTER } from '../lib/search-contract.ts';
 import { loadSearch, search, searchFilters } from './search-engine.ts';
-import { format, readStrings, renderHit } from './search-render.ts';
+import { format, readStrings, renderHit, statusText } from './search-render.ts';
 
 const root = document.querySelector<HTMLElement>('.search-page');
 const form = root?.querySelector<HTMLFormElement>('.search-page-form');
@@ -118,12 +118,11 @@ if (
         ...response.hits.map((hit) => {
           const item = document.createElement('li');
           item.className = 'search-result';
-          item.append(renderHit(hit));
+          item.append(renderHit(hit, { strings }));
           return item;
         }),
       );
-      status.textContent =
-        response.total === 0 ? format(strings.noResults, { q: state.q }) : format(strings.count, { n: response.total });
+      status.textContent = statusText(response, state.q, strings);
       correction.hidden = !response.corrected;
       if (response.corrected) {
         correction.querySelector('span')!.textContent = format(strings.corrected, { q: response.query });

@@ -72,6 +72,10 @@ const en: typeof zh = {
   searchPrompt: 'Type to search: Chinese, English, aliases or formulas, e.g. 旋转位置编码, KV cache, \\sqrt{d}.',
   searchKeyboardHint: '↑↓ to choose · Enter to open · Esc to close',
   searchMore: 'Show more results',
+  searchMissing: 'Missing:',
+  searchSections: 'Matching sections',
+  searchResultCountPartial: '{n} articles found, {all} with every word',
+  searchUnknown: 'No article contains: {words}',
   sectionLink: 'Link to this section',
 };
 

@@ -69,5 +69,9 @@ export default {
   searchPrompt: '输入关键词开始搜索：中文、英文、别名或公式，例如 旋转位置编码、KV cache、\\sqrt{d}。',
   searchKeyboardHint: '↑↓ 选择 · Enter 打开 · Esc 关闭',
   searchMore: '显示更多结果',
+  searchMissing: '缺少：',
+  searchSections: '匹配的小节',
+  searchResultCountPartial: '找到 {n} 篇文章，其中 {all} 篇包含全部词',
+  searchUnknown: '没有文章包含：{words}',
   sectionLink: '本节链接',
 };
