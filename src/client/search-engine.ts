@@ -488,7 +488,8 @@ export async function search(request: SearchRequest): Promise<SearchResponse> {
     const words = await search({ ...request, query: units[0]!.text, exact: true });
     return { ...words, query: corrected, unknown: [units[0]!.text, ...words.unknown] };
   }
-  const ordered = byDate ? kept : [...kept].sort((a, b) => comparePages(a.ranked, b.ranked));
+  const runsFirst = parsed.cjkRuns.length === 1 && parsed.cjkRuns[0] === raw;
+  const ordered = byDate ? kept : [...kept].sort((a, b) => comparePages(a.ranked, b.ranked, runsFirst));
   // Totals: pages not loaded are trusted to have what Pagefind found in them, for the known words.
   const unloaded = [...candidates.values()].filter((candidate) => !window.includes(candidate));
   const allKnown = known.every(Boolean);

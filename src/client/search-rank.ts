@@ -2,8 +2,9 @@
  * The order of results, as a pure function of what is known about each page, so the
  * README's account of ranking and the unit tests describe the same code:
  * 1. pages that match every word of the query come first; among them, a title holding
- *    every word, then formulas that contain the query's TeX, then Chinese runs found
- *    whole, then where the words are (title, headings, body), then Pagefind's order;
+ *    every word, then formulas that contain the query's TeX, then where the words are
+ *    (title, headings, body) and Chinese runs found whole (the run first when the query
+ *    is one Chinese run), then Pagefind's order;
  * 2. then pages that match some words, by (a) the matched words weighted by rarity
  *    (inverse document frequency: a word few pages have says more than a common one),
  *    (b) where they match (title above headings above body), Chinese runs found whole,
@@ -31,14 +32,19 @@ export interface RankedPage {
 
 const EPSILON = 1e-9;
 
-export function comparePages(a: RankedPage, b: RankedPage): number {
+/**
+ * `runsFirst`: the query is one Chinese run (梯度检查点), so a page with the run whole beats
+ * one with its words in better places; in a query of several parts, places count first.
+ */
+export function comparePages(a: RankedPage, b: RankedPage, runsFirst = false): number {
   if (a.all !== b.all) return a.all ? -1 : 1;
   if (a.all) {
+    const place = Math.abs(b.place - a.place) > EPSILON ? b.place - a.place : 0;
+    const runs = b.runs - a.runs;
     return (
       Number(b.titleAll) - Number(a.titleAll) ||
       b.texCount - a.texCount ||
-      b.runs - a.runs ||
-      (Math.abs(b.place - a.place) > EPSILON ? b.place - a.place : 0) ||
+      (runsFirst ? runs || place : place || runs) ||
       a.order - b.order
     );
   }
