@@ -1,11 +1,18 @@
 /**
- * `npm run bench:search [-- --n 1000 --skip-build]`: search figures for the bundled site
- * and for a generated N-article site (../shared/bench/gen-corpus.mjs, reused from
- * .kb-bench/corpus-N when present). For each: the index size on disk, the bytes the browser
- * fetches for a first query typed into the header box of a fresh page (no cache), and the
- * time from keystroke to rendered results in Chromium (median of 20 queries, after the
- * first). A benchmark, not a test: it prints figures and asserts nothing.
- * Writes bench-results/search-N.{json,md}.
+ * `npm run bench:search [-- --n 1000,10000 --baseline main --skip-build]`: search figures
+ * for the bundled site and for generated N-article sites (../shared/bench/gen-corpus.mjs,
+ * reused from .kb-bench/corpus-N when present). For each: the index size on disk, the bytes
+ * the browser fetches for a first query typed into the header box of a fresh page (no
+ * cache), how long that cold first query takes, and the time from keystroke to rendered
+ * results in Chromium, median and worst of 20 queries, for single-word, three-word and
+ * partial-match queries (some words no page has with the others).
+ *
+ * `--baseline <git ref>` (default `main`; `--baseline none` skips it) builds the first
+ * generated site again with that commit's code (exported with `git archive` into
+ * .kb-bench/baseline-src, sharing this checkout's node_modules) and measures it in the same
+ * run, with the same queries, so the figures compare like with like on a busy machine.
+ * A benchmark, not a test: it prints figures and asserts nothing.
+ * Writes bench-results/search.{json,md}.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,36 +24,87 @@ import { buildSearchIndex } from './build/search-index.ts';
 import { writeSecurityHeaders } from './build/security-headers.ts';
 import { option } from './lib/cli.ts';
 
-const N = Number(option('n', '1000'));
+const SIZES = option('n', '1000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const baselineRef = option('baseline', 'main');
 const skipBuild = process.argv.includes('--skip-build');
 const root = path.join(settings.root, '.kb-bench');
-const corpusDir = path.join(root, `corpus-${N}`);
 const generator = path.resolve(settings.root, '../shared/bench/gen-corpus.mjs');
 const log = (message: string) => console.log(`[bench:search] ${message}`);
 
-// Twenty queries of every kind the search handles; the generated corpus uses the same terms.
-const QUERIES = [
-  'KV cache',
-  'RoPE',
-  '旋转位置编码',
-  'FlashAttention',
-  'softmax',
-  '\\sqrt{d}',
-  'QK^T',
-  '混合精度',
-  '注意力',
-  'Chinchilla',
-  'AdamW',
-  'speculative decoding',
-  '位置编码',
-  'BF16',
-  'MoE 负载均衡',
-  'RoPE 外推',
-  'LoRA',
-  'PPO',
-  '梯度检查点',
-  'layernorm',
-];
+// Twenty queries of each kind; the generated corpus uses the same terms (its vocabulary is
+// in ../shared/bench/gen-corpus.mjs), and so does the bundled library.
+const QUERIES = {
+  single: [
+    'RoPE',
+    '旋转位置编码',
+    'FlashAttention',
+    'softmax',
+    '\\sqrt{d}',
+    '混合精度',
+    '注意力',
+    'Chinchilla',
+    'AdamW',
+    '位置编码',
+    'BF16',
+    'LoRA',
+    'PPO',
+    '梯度检查点',
+    'layernorm',
+    'GELU',
+    'DDPM',
+    '显存占用',
+    'tokenizer',
+    'perplexity',
+  ],
+  three: [
+    'KV cache 显存',
+    'RoPE 位置编码 外推',
+    'LoRA 低秩 分解',
+    'softmax 数值 稳定',
+    'AdamW 权重衰减 学习率',
+    'MoE 专家 路由',
+    'FlashAttention 显存 带宽',
+    'PPO 策略 奖励',
+    'mixed precision 溢出',
+    'gradient checkpointing 显存',
+    'speculative decoding 延迟',
+    'beam search 采样',
+    'batch size 学习率 warmup',
+    'DDPM 噪声 调度',
+    'CLIP 对比 损失',
+    'RMSNorm 归一化 稳定',
+    'Triton kernel 融合',
+    'ZeRO-3 通信 开销',
+    'GQA KV 缓存',
+    'BPE 词表 大小',
+  ],
+  partial: [
+    'KV cache pigeonhole',
+    'RoPE 外推 zebra',
+    'LoRA quokka 低秩',
+    'softmax 溢出 narwhal',
+    'AdamW axolotl 权重衰减',
+    'MoE 路由 wombat',
+    'FlashAttention tiling SRAM 鸽巢',
+    'PPO 奖励 capybara',
+    'BF16 loss scaling 棋盘',
+    'draft model rejection sampling',
+    'expert routing auxiliary loss free',
+    'bucket pigeonhole gap',
+    'beam search 鸽巢',
+    'warmup 学习率 ocelot',
+    'DDPM 噪声 kestrel',
+    'CLIP 对比 pangolin',
+    'RMSNorm 稳定 meerkat',
+    'Triton 融合 dugong',
+    'GQA 缓存 tapir',
+    'BPE 词表 okapi',
+  ],
+} as const;
+type QueryKind = keyof typeof QUERIES;
 const DEBOUNCE_MS = 120; // src/client/search-header.ts
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -62,27 +120,46 @@ const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level:
 /**
  * Astro, then the search index and headers exactly as scripts/build.ts makes them; the
  * site checks (links, HTML validation) are left out: they measure nothing about search,
- * and a generated corpus need not pass them.
+ * and a generated corpus need not pass them. `codeRoot` is this checkout, or the exported
+ * baseline commit, whose own indexer is used.
  */
-async function build(label: string, contentDir: string | undefined, outDir: string): Promise<void> {
+async function build(label: string, contentDir: string | undefined, outDir: string, codeRoot = settings.root) {
   if (skipBuild && fs.existsSync(path.join(outDir, 'pagefind')))
     return log(`${label}: reusing ${path.relative(process.cwd(), outDir)}`);
-  log(`${label}: building into ${path.relative(process.cwd(), outDir)} (a few minutes for 1,000 articles)`);
+  log(`${label}: building into ${path.relative(process.cwd(), outDir)} (minutes for thousands of articles)`);
   fs.rmSync(outDir, { recursive: true, force: true });
   const env = childEnv({
     KB_OUT_DIR: outDir,
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(contentDir ? { KB_CONTENT_DIR: contentDir, KB_CACHE_DIR: path.join(root, `search-cache-${label}`) } : {}),
   });
-  const astro = spawnSync(process.execPath, [path.join(settings.root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: settings.root,
+  const astro = spawnSync(process.execPath, [path.join(codeRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: codeRoot,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (astro.status !== 0) throw new Error(`${label}: astro build failed`);
-  const indexed = await buildSearchIndex(outDir);
+  const indexer = (await import(path.join(codeRoot, 'scripts/build/search-index.ts'))) as {
+    buildSearchIndex: typeof buildSearchIndex;
+  };
+  const indexed = await indexer.buildSearchIndex(outDir);
   writeSecurityHeaders(outDir, settings.root);
   log(`${label}: indexed ${indexed.pages} pages`);
+}
+
+/** The baseline commit's code in .kb-bench/baseline-src, with this checkout's dependencies. */
+function exportBaseline(ref: string): string {
+  const dir = path.join(root, 'baseline-src');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const archive = spawnSync('git', ['archive', '--format=tar', ref], { cwd: settings.root, maxBuffer: 1 << 30 });
+  if (archive.status !== 0) throw new Error(`git archive ${ref} failed: ${archive.stderr.toString()}`);
+  const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
+  if (untar.status !== 0) throw new Error('tar failed');
+  fs.symlinkSync(path.join(settings.root, 'node_modules'), path.join(dir, 'node_modules'));
+  const commit = spawnSync('git', ['rev-parse', '--short', ref], { cwd: settings.root }).stdout.toString().trim();
+  log(`baseline: ${ref} (${commit}) exported to ${path.relative(process.cwd(), dir)}`);
+  return dir;
 }
 
 /** The index proper (what grows with the site) and Pagefind's runtime (fixed size). */
@@ -121,7 +198,10 @@ async function serve(dir: string, port: number): Promise<ChildProcess> {
 /** Types `query` into the header box and resolves when its results are rendered (ms). */
 const typeAndWait = (page: Page, query: string) =>
   page.evaluate(async (query) => {
-    const input = document.querySelector<HTMLInputElement>('#header-search-input')!;
+    // The header's dialog box where there is one (this code), else the header box (older code).
+    const input =
+      document.querySelector<HTMLInputElement>('#search-dialog-input') ??
+      document.querySelector<HTMLInputElement>('#header-search-input')!;
     const listbox = document.querySelector<HTMLElement>('#header-search-listbox')!;
     listbox.dataset.query = '';
     const started = performance.now();
@@ -141,6 +221,11 @@ const typeAndWait = (page: Page, query: string) =>
     return done;
   }, query);
 
+const percentile = (values: number[]) => ({
+  median: Math.round(median(values)),
+  worst: Math.round(Math.max(...values)),
+});
+
 async function measureBrowser(siteDir: string, port: number) {
   const server = await serve(siteDir, port);
   const browser = await chromium.launch({
@@ -157,7 +242,7 @@ async function measureBrowser(siteDir: string, port: number) {
       const sizes = await request.sizes().catch(() => undefined);
       fetched.push({ url: request.url(), bytes: (sizes?.responseBodySize ?? 0) + (sizes?.responseHeadersSize ?? 0) });
     });
-    const firstMs = await typeAndWait(page, QUERIES[0]!);
+    const firstMs = await typeAndWait(page, 'KV cache');
     await page.waitForLoadState('networkidle');
     const searchFetches = fetched.filter((entry) => new URL(entry.url).pathname.startsWith('/pagefind/'));
     const fileOf = (url: string) => path.join(siteDir, decodeURIComponent(new URL(url).pathname));
@@ -175,9 +260,13 @@ async function measureBrowser(siteDir: string, port: number) {
     );
     const clientJs = [...new Set(scripts)].reduce((total, name) => total + gzipSize(path.join(siteDir, name)), 0);
 
-    // Warm: the same page, twenty more queries, one after another.
-    const times: number[] = [];
-    for (const query of QUERIES) times.push(await typeAndWait(page, query));
+    // Warm: the same page, twenty queries of each kind, one after another.
+    const keystroke = {} as Record<QueryKind, { median: number; worst: number }>;
+    for (const kind of Object.keys(QUERIES) as QueryKind[]) {
+      const times: number[] = [];
+      for (const query of QUERIES[kind]) times.push(await typeAndWait(page, query));
+      keystroke[kind] = percentile(times);
+    }
     await context.close();
     return {
       firstQueryMs: Math.round(firstMs),
@@ -185,9 +274,7 @@ async function measureBrowser(siteDir: string, port: number) {
       firstQueryBytes,
       firstQueryGzipBytes: firstQueryGzip,
       searchClientJsGzipBytes: clientJs,
-      medianMs: Math.round(median(times)),
-      medianMsWithoutDebounce: Math.round(median(times) - DEBOUNCE_MS),
-      maxMs: Math.round(Math.max(...times)),
+      keystroke,
     };
   } finally {
     await browser.close();
@@ -196,23 +283,49 @@ async function measureBrowser(siteDir: string, port: number) {
 }
 
 fs.mkdirSync(root, { recursive: true });
-if (!fs.existsSync(path.join(corpusDir, 'articles'))) {
-  log(`generating ${N} articles with ${path.relative(process.cwd(), generator)}`);
-  const result = spawnSync(process.execPath, [generator, path.join(corpusDir, 'articles'), String(N)], {
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('corpus generation failed');
+function corpus(n: number): string {
+  const dir = path.join(root, `corpus-${n}`);
+  if (!fs.existsSync(path.join(dir, 'articles'))) {
+    log(`generating ${n} articles with ${path.relative(process.cwd(), generator)}`);
+    const result = spawnSync(process.execPath, [generator, path.join(dir, 'articles'), String(n)], {
+      stdio: 'inherit',
+    });
+    if (result.status !== 0) throw new Error('corpus generation failed');
+  }
+  return dir;
 }
 
-const sites = [
+interface Site {
+  label: string;
+  content: string | undefined;
+  out: string;
+  port: number;
+  code?: string;
+}
+const sites: Site[] = [
   { label: 'bundled', content: undefined, out: path.join(root, 'search-bundled-site'), port: 4431 },
-  { label: `generated-${N}`, content: corpusDir, out: path.join(root, `search-${N}-site`), port: 4432 },
 ];
-const report: ({ site: string; articles: number; buildSeconds: number | null } & ReturnType<typeof indexSize> &
-  Awaited<ReturnType<typeof measureBrowser>>)[] = [];
+SIZES.forEach((n, index) => {
+  const content = corpus(n);
+  sites.push({ label: `generated-${n}`, content, out: path.join(root, `search-${n}-site`), port: 4432 + index * 2 });
+  // The baseline is measured at the first size, right after this code's site of that size.
+  if (index === 0 && baselineRef !== 'none') {
+    sites.push({
+      label: `generated-${n} (${baselineRef})`,
+      content,
+      out: path.join(root, `search-${n}-baseline-site`),
+      port: 4433,
+      code: exportBaseline(baselineRef),
+    });
+  }
+});
+
+type Row = { site: string; articles: number; buildSeconds: number | null } & ReturnType<typeof indexSize> &
+  Awaited<ReturnType<typeof measureBrowser>>;
+const report: Row[] = [];
 for (const site of sites) {
   const started = Date.now();
-  await build(site.label, site.content, site.out);
+  await build(site.label, site.content, site.out, site.code);
   const buildSeconds = (Date.now() - started) / 1000;
   const pages = fs.readdirSync(path.join(site.out, 'articles')).length;
   const size = indexSize(site.out);
@@ -227,19 +340,28 @@ for (const site of sites) {
   });
 }
 
+const ms = (figure: { median: number; worst: number }) => `${figure.median} ms (${figure.worst} ms)`;
 const lines = [
-  `| site | articles | index on disk | Pagefind runtime | first query: requests, bytes (gzip) | site JS on the page (gzip) | first query, cold | keystroke → results, median of ${QUERIES.length} (max) |`,
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  `| site | articles | index on disk | first query: requests, bytes (gzip) | site JS (gzip) | first query, cold | single word | three words | partial match |`,
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...report.map(
     (row) =>
-      `| ${row.site} | ${row.articles} | ${kib(row.indexBytes)} in ${row.indexFiles} files | ${kib(row.runtimeBytes)} | ${row.firstQueryRequests}, ${kib(row.firstQueryBytes)} (${kib(row.firstQueryGzipBytes)}) | ${kib(row.searchClientJsGzipBytes)} | ${row.firstQueryMs} ms | ${row.medianMs} ms (${row.maxMs} ms) |`,
+      `| ${row.site} | ${row.articles} | ${kib(row.indexBytes)} in ${row.indexFiles} files | ${row.firstQueryRequests}, ${kib(row.firstQueryBytes)} (${kib(row.firstQueryGzipBytes)}) | ${kib(row.searchClientJsGzipBytes)} | ${row.firstQueryMs} ms | ${ms(row.keystroke.single)} | ${ms(row.keystroke.three)} | ${ms(row.keystroke.partial)} |`,
   ),
   '',
-  `Keystroke → results includes the ${DEBOUNCE_MS} ms debounce of the header box (median without it: ${report.map((row) => `${row.site} ${row.medianMsWithoutDebounce} ms`).join(', ')}).`,
-  'Bytes are as served by scripts/serve.ts (no compression); gzip is what a compressing host would send.',
+  `Keystroke → results: median (worst) of 20 queries of each kind typed into the header box, including its ${DEBOUNCE_MS} ms debounce.`,
+  'First query: "KV cache" on a fresh page with an empty cache; bytes are everything under /pagefind/ as served by scripts/serve.ts, gzip what a compressing host would send (Pagefind files are compressed already).',
 ];
+const baseline = report.find((row) => row.site.includes('('));
+const mine = baseline && report.find((row) => row.site === baseline.site.replace(/ \(.*\)$/, ''));
+if (baseline && mine) {
+  const ratio = (kind: QueryKind) => (mine.keystroke[kind].median / baseline.keystroke[kind].median).toFixed(2);
+  lines.push(
+    `Against ${baselineRef} at ${mine.articles} articles, same run: keystroke median ${ratio('single')}× (single word), ${ratio('three')}× (three words), ${ratio('partial')}× (partial match).`,
+  );
+}
 console.log(`\n${lines.join('\n')}\n`);
 const results = path.join(settings.root, 'bench-results');
 fs.mkdirSync(results, { recursive: true });
-fs.writeFileSync(path.join(results, `search-${N}.json`), JSON.stringify(report, null, 2));
-fs.writeFileSync(path.join(results, `search-${N}.md`), `${lines.join('\n')}\n`);
+fs.writeFileSync(path.join(results, 'search.json'), JSON.stringify(report, null, 2));
+fs.writeFileSync(path.join(results, 'search.md'), `${lines.join('\n')}\n`);

@@ -147,7 +147,8 @@ export function loadSearch(): Promise<PagefindApi> {
   pageCountPromise ??= fetch(`${base}pagefind/pagefind-entry.json`)
     .then((response) => response.json() as Promise<{ languages?: Record<string, { page_count?: number }> }>)
     .then(
-      (entry) => Object.values(entry.languages ?? {}).reduce((total, language) => total + (language.page_count ?? 0), 0),
+      (entry) =>
+        Object.values(entry.languages ?? {}).reduce((total, language) => total + (language.page_count ?? 0), 0),
       () => 0,
     );
   return pagefindPromise;
@@ -295,13 +296,17 @@ function buildHit(loaded: LoadedPage, plan: QueryPlan, weights: number[], candid
   const matches = bodyMatches(page, units);
   if (plan.texNeedle) {
     // A formula query matches whole formulas whose squeezed TeX contains it.
-    const formulas = page.formulas.filter(([start, end]) => compactTex(page.text.slice(start, end)).includes(plan.texNeedle));
+    const formulas = page.formulas.filter(([start, end]) =>
+      compactTex(page.text.slice(start, end)).includes(plan.texNeedle),
+    );
     matches.push(formulas.filter(([start]) => start >= page.bodyStart));
   }
   const headings = headingText(page);
   const contained = units.map(
     (unit, index) =>
-      matches[index]!.length > 0 || findUnit(loaded.outside, unit).length > 0 || findUnit(loaded.title, unit).length > 0,
+      matches[index]!.length > 0 ||
+      findUnit(loaded.outside, unit).length > 0 ||
+      findUnit(loaded.title, unit).length > 0,
   );
   const missing = units.filter((_, index) => !contained[index]).map((unit) => unit.text);
   const unitWeights = [...weights, ...(plan.texNeedle ? [1] : [])];
@@ -311,9 +316,7 @@ function buildHit(loaded: LoadedPage, plan: QueryPlan, weights: number[], candid
   const excerpt = body ?? markedSegments(description, units);
   const sections = bestSections(page, matches, unitWeights, units);
   const inTitle = units.map((unit) => findUnit(loaded.title, unit).length > 0);
-  const texCount = plan.texNeedle
-    ? Math.min(compactTex(page.text).split(plan.texNeedle).length - 1, 5)
-    : 0;
+  const texCount = plan.texNeedle ? Math.min(compactTex(page.text).split(plan.texNeedle).length - 1, 5) : 0;
   const ranked: RankedPage = {
     // Every word checked in the page's own text (under any of its aliases).
     all: plan.texNeedle ? candidate.inAll : missing.length === 0,
@@ -328,9 +331,7 @@ function buildHit(loaded: LoadedPage, plan: QueryPlan, weights: number[], candid
       const where = inTitle[index] ? 3 : findUnit(headings, unit).length > 0 ? 2 : 1;
       return total + weights[index]! * where;
     }, 0),
-    score: candidate.inAll
-      ? candidate.allScore
-      : candidate.unitScores.reduce((total, score) => total + score, 0),
+    score: candidate.inAll ? candidate.allScore : candidate.unitScores.reduce((total, score) => total + score, 0),
     order: candidate.order,
   };
   const queryWords = units.filter((_, index) => contained[index]).map((unit) => unit.text);
@@ -414,7 +415,8 @@ export async function search(request: SearchRequest): Promise<SearchResponse> {
   let found = await pagefind.search(allTerm, options);
   // Pagefind's exact search misses phrases with punctuation (copy-on-write, Kneser-Ney): then
   // the phrase's words, each page checked below for the phrase itself.
-  if (parsed.phraseOnly && (found?.results.length ?? 0) === 0) found = await pagefind.search(parsed.allWordsTerm, options);
+  if (parsed.phraseOnly && (found?.results.length ?? 0) === 0)
+    found = await pagefind.search(parsed.allWordsTerm, options);
   const allResults = found?.results ?? [];
   // Each word (and its aliases) alone: only when few pages have them all, never for formulas.
   const partial =

@@ -191,7 +191,11 @@ const toWordStart = (page: PageText, at: number) => {
  * sentence when it is short, cut around the first match when it is long. `null` when no
  * unit matched the body (the caller shows the description).
  */
-export function bodyExcerpt(page: PageText, matches: Array<Array<[number, number]>>, weights: number[]): Segment[] | null {
+export function bodyExcerpt(
+  page: PageText,
+  matches: Array<Array<[number, number]>>,
+  weights: number[],
+): Segment[] | null {
   const all = matches.flatMap((ranges, unit) => ranges.map((range) => ({ range, unit })));
   if (all.length === 0) return null;
   const list = sentences(page);
@@ -209,12 +213,19 @@ export function bodyExcerpt(page: PageText, matches: Array<Array<[number, number
   if (!best) return null;
   let { start, end } = best.sentence;
   const next = list[best.index + 1];
-  if (next && widthOf(page.text.slice(start, end)) < SHORT_WIDTH && widthOf(page.text.slice(start, next.end)) <= MAX_WIDTH)
+  if (
+    next &&
+    widthOf(page.text.slice(start, end)) < SHORT_WIDTH &&
+    widthOf(page.text.slice(start, next.end)) <= MAX_WIDTH
+  )
     end = next.end;
   let gapBefore = false;
   let gapAfter = false;
   if (widthOf(page.text.slice(start, end)) > MAX_WIDTH) {
-    const first = all.map(({ range }) => range[0]).filter((at) => at >= start && at < end).sort((a, b) => a - b)[0]!;
+    const first = all
+      .map(({ range }) => range[0])
+      .filter((at) => at >= start && at < end)
+      .sort((a, b) => a - b)[0]!;
     // About a third of the room before the first match, the rest after it.
     let from = first;
     while (from > start && widthOf(page.text.slice(from - 1, first)) < MAX_WIDTH / 3) from--;
@@ -238,7 +249,11 @@ export function bodyExcerpt(page: PageText, matches: Array<Array<[number, number
     page.formulas,
   );
   if (!segments.some((segment) => segment.kind !== 'text' || segment.text.trim())) return null;
-  return [...(gapBefore ? [{ kind: 'gap' } as const] : []), ...segments, ...(gapAfter ? [{ kind: 'gap' } as const] : [])];
+  return [
+    ...(gapBefore ? [{ kind: 'gap' } as const] : []),
+    ...segments,
+    ...(gapAfter ? [{ kind: 'gap' } as const] : []),
+  ];
 }
 
 /** Segments of a short text (a description, a heading) with the units marked. */

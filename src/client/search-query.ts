@@ -31,7 +31,8 @@ export type AliasIndex = Map<string, readonly string[]>;
 
 export function aliasIndex(groups: readonly (readonly string[])[]): AliasIndex {
   const index: AliasIndex = new Map();
-  for (const group of groups) for (const name of group) if (!index.has(normalise(name))) index.set(normalise(name), group);
+  for (const group of groups)
+    for (const name of group) if (!index.has(normalise(name))) index.set(normalise(name), group);
   return index;
 }
 

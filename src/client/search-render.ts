@@ -31,7 +31,8 @@ export function statusText(response: SearchResponse, query: string, strings: Sea
       : response.totalAll < response.total
         ? format(strings.countPartial, { n: response.total, all: response.totalAll })
         : format(strings.count, { n: response.total });
-  const unknown = response.unknown.length > 0 ? ` ${format(strings.unknown, { words: response.unknown.join('、') })}` : '';
+  const unknown =
+    response.unknown.length > 0 ? ` ${format(strings.unknown, { words: response.unknown.join('、') })}` : '';
   return `${count}${unknown}`;
 }
 

@@ -160,5 +160,7 @@ export const SEARCH_ALIASES: readonly (readonly string[])[] = [
  * them would leave only pages that happen to be in English.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  'a an and are as at be by do does for from how in into is it of on or the to what when where which why with'.split(' '),
+  'a an and are as at be by do does for from how in into is it of on or the to what when where which why with'.split(
+    ' ',
+  ),
 );

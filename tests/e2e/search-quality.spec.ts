@@ -45,7 +45,9 @@ async function runQueries(page: Page): Promise<Row[]> {
     const status = await page.locator('.search-page-status').innerText();
     const missingLines = await results
       .locator('.search-result')
-      .evaluateAll((items) => items.slice(0, 5).map((item) => item.querySelector('.search-hit-missing')?.textContent ?? ''));
+      .evaluateAll((items) =>
+        items.slice(0, 5).map((item) => item.querySelector('.search-hit-missing')?.textContent ?? ''),
+      );
     rows.push({
       entry,
       ranked: hrefs.map((href) => /\/articles\/([^/]+)\//.exec(href)?.[1] ?? href),
@@ -66,12 +68,26 @@ test('the query set is about the bundled articles and has every kind the issue a
   const natural = queries.filter((entry) => entry.kind === 'natural');
   expect(natural.length).toBeGreaterThanOrEqual(25);
   const scripts = (entry: QualityQuery) => [/[\u4e00-\u9fff]/.test(entry.query), /[A-Za-z]/.test(entry.query)];
-  expect(natural.some((entry) => scripts(entry).join() === 'true,false'), 'a Chinese natural query').toBe(true);
-  expect(natural.some((entry) => scripts(entry).join() === 'false,true'), 'an English natural query').toBe(true);
-  expect(natural.some((entry) => scripts(entry).join() === 'true,true'), 'a mixed natural query').toBe(true);
-  expect(queries.filter((entry) => entry.kind === 'phrase' && /^".+"$/.test(entry.query)).length).toBeGreaterThanOrEqual(10);
+  expect(
+    natural.some((entry) => scripts(entry).join() === 'true,false'),
+    'a Chinese natural query',
+  ).toBe(true);
+  expect(
+    natural.some((entry) => scripts(entry).join() === 'false,true'),
+    'an English natural query',
+  ).toBe(true);
+  expect(
+    natural.some((entry) => scripts(entry).join() === 'true,true'),
+    'a mixed natural query',
+  ).toBe(true);
+  expect(
+    queries.filter((entry) => entry.kind === 'phrase' && /^".+"$/.test(entry.query)).length,
+  ).toBeGreaterThanOrEqual(10);
   for (const kind of ['zh', 'en', 'mixed', 'alias', 'tex', 'typo'])
-    expect(queries.some((entry) => entry.kind === kind), kind).toBe(true);
+    expect(
+      queries.some((entry) => entry.kind === kind),
+      kind,
+    ).toBe(true);
   // "partial" is checked, not believed: no article (title, description, tags, text) has every word.
   const partial = queries.filter((entry) => entry.partial);
   expect(partial.length).toBeGreaterThanOrEqual(10);
@@ -81,7 +97,10 @@ test('the query set is about the bundled articles and has every kind the issue a
   for (const entry of partial) {
     const words = parseQuery(entry.query).units.map((unit) => unit.text.toLowerCase());
     const complete = articles.filter((_, index) => words.every((word) => texts[index]!.includes(word)));
-    expect(complete.map((article) => article.slug), `${entry.query}: an article has every word`).toEqual([]);
+    expect(
+      complete.map((article) => article.slug),
+      `${entry.query}: an article has every word`,
+    ).toEqual([]);
   }
 });
 
