@@ -158,6 +158,12 @@ if (trigger && triggerInput && dialog && form && input && closeButton && listbox
     if (!reopening) open(triggerInput, triggerInput.value);
   });
   triggerInput.addEventListener('click', () => open(triggerInput, triggerInput.value));
+  // Text that still reaches the header box (typed before focus moved, or filled by a script) goes along too.
+  triggerInput.addEventListener('input', () => {
+    open(triggerInput);
+    input.value = triggerInput.value;
+    input.dispatchEvent(new Event('input'));
+  });
   trigger.addEventListener('submit', (event) => {
     if (!triggerInput.value.trim()) event.preventDefault();
   });

@@ -125,13 +125,14 @@ export function parseQuery(raw: string, aliases?: AliasIndex): ParsedQuery {
     return at >= 0 && raw.length === lowerRaw.length ? raw.slice(at, at + word.length) : word;
   };
   for (let at = 0; at < plainWords.length; at++) {
-    // Two or three words that an alias group names together ("load balancing") are one unit.
+    // Two or three words that an alias group names together ("load balancing", 鸽巢) are one unit.
     const joined = [3, 2]
       .map((n) => plainWords.slice(at, at + n))
-      .find((run) => run.length > 1 && run.every((w) => LATIN.test(w)) && aliases?.has(run.join(' ')));
+      .map((run) => ({ run, key: run.every((w) => LATIN.test(w)) ? run.join(' ') : run.join('') }))
+      .find(({ run, key }) => run.length > 1 && aliases?.has(key));
     if (joined) {
-      add(unit(asTyped(joined.join(' ')), 'word', aliases));
-      at += joined.length - 1;
+      add(unit(asTyped(joined.key), 'word', aliases));
+      at += joined.run.length - 1;
     } else add(unit(asTyped(plainWords[at]!), 'word', aliases));
   }
   const everyWord = words(rest.replace(/["“”]/g, ' '));
