@@ -156,7 +156,18 @@ function exportBaseline(ref: string): string {
   if (archive.status !== 0) throw new Error(`git archive ${ref} failed: ${archive.stderr.toString()}`);
   const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
   if (untar.status !== 0) throw new Error('tar failed');
-  fs.symlinkSync(path.join(settings.root, 'node_modules'), path.join(dir, 'node_modules'));
+  // The same dependencies: share this checkout's; other ones: install them there.
+  const lock = (folder: string) => fs.readFileSync(path.join(folder, 'package-lock.json'), 'utf8');
+  if (lock(dir) === lock(settings.root))
+    fs.symlinkSync(path.join(settings.root, 'node_modules'), path.join(dir, 'node_modules'));
+  else {
+    log(`baseline: ${ref} has other dependencies; npm ci in ${path.relative(process.cwd(), dir)}`);
+    const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (npm.status !== 0) throw new Error(`npm ci for ${ref} failed`);
+  }
   const commit = spawnSync('git', ['rev-parse', '--short', ref], { cwd: settings.root }).stdout.toString().trim();
   log(`baseline: ${ref} (${commit}) exported to ${path.relative(process.cwd(), dir)}`);
   return dir;
