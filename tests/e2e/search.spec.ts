@@ -214,6 +214,8 @@ test.describe('search page', () => {
     await first.locator('.search-hit-title').click();
     await expect(page).toHaveURL(/\/articles\/attention-scaling\//);
     await expect(page.locator('.prose .search-highlight-math').first()).toBeVisible();
+    // The first formula or word marked is where the reader lands.
+    await expect(page.locator('.prose .search-highlight-math, .prose mark.search-highlight').first()).toBeInViewport();
   });
 
   test('a one-letter typo is corrected, with a way back to the words as typed', async ({ page }) => {
@@ -268,6 +270,19 @@ test.describe('search page', () => {
     await expect(page).toHaveURL(/\/articles\//);
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#${href!.split('#')[1]}`);
     await expect(page.locator('.prose mark.search-highlight').first()).toBeInViewport();
+    // A section link marks that section: every mark lies between its heading and the next one.
+    const outside = await page.evaluate(() => {
+      const heading = document.getElementById(decodeURIComponent(location.hash.slice(1)))!;
+      const next = [...document.querySelectorAll('.prose h2[id], .prose h3[id], .prose h4[id]')].find(
+        (other) => heading.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+      return [...document.querySelectorAll('.prose mark.search-highlight')].filter(
+        (mark) =>
+          !(heading.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING) ||
+          (next && next.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING),
+      ).length;
+    });
+    expect(outside).toBe(0);
   });
 
   test('words no article has are named, and the known ones still find articles', async ({ page }) => {
