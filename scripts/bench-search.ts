@@ -1,16 +1,21 @@
 /**
- * `npm run bench:search [-- --n 1000,10000 --baseline main --skip-build]`: search figures
- * for the bundled site and for generated N-article sites (../shared/bench/gen-corpus.mjs,
- * reused from .kb-bench/corpus-N when present). For each: the index size on disk, the bytes
- * the browser fetches for a first query typed into the header box of a fresh page (no
- * cache), how long that cold first query takes, and the time from keystroke to rendered
- * results in Chromium, median and worst of 20 queries, for single-word, three-word and
- * partial-match queries (some words no page has with the others).
+ * `npm run bench:search [-- --n 1000,10000 --baseline main --runs 3]`: search figures for
+ * the bundled site and for generated N-article sites
+ * (../shared/bench/gen-corpus.mjs, reused from .kb-bench/corpus-N when present). For each:
+ * the index size on disk, the bytes the browser fetches for a first query typed into the
+ * header box of a fresh page (no cache), file by file, how long that cold first query
+ * takes, and the time from keystroke to rendered results in Chromium, median and worst of
+ * 20 queries, for single-word, three-word and partial-match queries (some words no page
+ * has with the others).
  *
- * `--baseline <git ref>` (default `main`; `--baseline none` skips it) builds the first
- * generated site again with that commit's code (exported with `git archive` into
- * .kb-bench/baseline-src, sharing this checkout's node_modules) and measures it in the same
- * run, with the same queries, so the figures compare like with like on a busy machine.
+ * `--baseline <git ref>` (default `main`; `--baseline none` skips it) builds every generated
+ * site again with that commit's code (exported with `git archive` into .kb-bench/baseline-src,
+ * sharing this checkout's node_modules when the lockfiles agree) and measures both in the
+ * same run. The machine is shared and noisy, so each site is measured `--runs` times
+ * (default 3), the sites taking turns (this code, the baseline, this code, …), and every
+ * figure is the median of its runs; ratios compare those medians, side by side.
+ * `--skip-build` reuses the sites built last; `--build-only` builds and stops; `--only <names>`
+ * builds only the sites named (`--only bundled,generated-1000`; `--only 119bddf`: the baseline's).
  * A benchmark, not a test: it prints figures and asserts nothing.
  * Writes bench-results/search.{json,md}.
  */
@@ -29,6 +34,7 @@ const SIZES = option('n', '1000,10000')
   .map(Number)
   .filter((n) => n > 0);
 const baselineRef = option('baseline', 'main');
+const RUNS = Math.max(1, Number(option('runs', '3')) || 1);
 const skipBuild = process.argv.includes('--skip-build');
 const root = path.join(settings.root, '.kb-bench');
 const generator = path.resolve(settings.root, '../shared/bench/gen-corpus.mjs');
@@ -209,10 +215,12 @@ async function serve(dir: string, port: number): Promise<ChildProcess> {
 /** Types `query` into the header box and resolves when its results are rendered (ms). */
 const typeAndWait = (page: Page, query: string) =>
   page.evaluate(async (query) => {
-    // The header's dialog box where there is one (this code), else the header box (older code).
+    // Focusing the header box opens the dialog where there is one (this code) and moves focus
+    // to its box; in older code the header box is the combobox itself.
+    document.querySelector<HTMLInputElement>('#header-search-input')!.focus();
+    const focused = document.activeElement;
     const input =
-      document.querySelector<HTMLInputElement>('#search-dialog-input') ??
-      document.querySelector<HTMLInputElement>('#header-search-input')!;
+      focused instanceof HTMLInputElement ? focused : document.querySelector<HTMLInputElement>('#header-search-input')!;
     const listbox = document.querySelector<HTMLElement>('#header-search-listbox')!;
     listbox.dataset.query = '';
     const started = performance.now();
@@ -226,18 +234,42 @@ const typeAndWait = (page: Page, query: string) =>
       const observer = new MutationObserver(check);
       observer.observe(listbox, { attributes: true, childList: true });
     });
-    input.focus();
     input.value = query;
     input.dispatchEvent(new Event('input', { bubbles: true }));
     return done;
   }, query);
 
-const percentile = (values: number[]) => ({
-  median: Math.round(median(values)),
-  worst: Math.round(Math.max(...values)),
-});
+/** What a file fetched for the first query is, for the breakdown. */
+function kindOf(pathname: string): string {
+  if (/\/pagefind(-worker)?\.js$/.test(pathname)) return pathname.endsWith('worker.js') ? 'worker' : 'runtime';
+  if (/\/wasm\.[^/]+\.pagefind$/.test(pathname)) return 'wasm';
+  if (pathname.endsWith('.pf_meta')) return 'meta';
+  if (pathname.includes('/index/')) return 'index chunks';
+  if (pathname.includes('/fragment/')) return 'fragments';
+  if (pathname.includes('/filter/')) return 'filters';
+  return path.basename(pathname);
+}
 
-async function measureBrowser(siteDir: string, port: number) {
+interface Fetched {
+  path: string;
+  kind: string;
+  /** As served by scripts/serve.ts: the file as it is on disk. */
+  bytes: number;
+  /** What a host that gzips responses sends (Pagefind's index files are gzip already: as they are). */
+  compressed: number;
+}
+
+interface Measurement {
+  firstQueryMs: number;
+  firstQueryRequests: number;
+  firstQueryBytes: number;
+  firstQueryGzipBytes: number;
+  firstQueryFiles: Fetched[];
+  searchClientJsGzipBytes: number;
+  keystroke: Record<QueryKind, number[]>;
+}
+
+async function measureBrowser(siteDir: string, port: number): Promise<Measurement> {
   const server = await serve(siteDir, port);
   const browser = await chromium.launch({
     executablePath: settings.chromiumPath,
@@ -248,20 +280,24 @@ async function measureBrowser(siteDir: string, port: number) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`http://localhost:${port}/`, { waitUntil: 'load' });
-    const fetched: { url: string; bytes: number }[] = [];
-    page.on('requestfinished', async (request) => {
-      const sizes = await request.sizes().catch(() => undefined);
-      fetched.push({ url: request.url(), bytes: (sizes?.responseBodySize ?? 0) + (sizes?.responseHeadersSize ?? 0) });
-    });
+    const urls: string[] = [];
+    // Requests of the page and of Pagefind's web worker alike.
+    context.on('requestfinished', (request) => urls.push(request.url()));
     const firstMs = await typeAndWait(page, 'KV cache');
     await page.waitForLoadState('networkidle');
-    const searchFetches = fetched.filter((entry) => new URL(entry.url).pathname.startsWith('/pagefind/'));
-    const fileOf = (url: string) => path.join(siteDir, decodeURIComponent(new URL(url).pathname));
-    const firstQueryBytes = searchFetches.reduce((total, entry) => total + entry.bytes, 0);
-    const firstQueryGzip = searchFetches.reduce(
-      (total, entry) => total + (fs.existsSync(fileOf(entry.url)) ? gzipSize(fileOf(entry.url)) : entry.bytes),
-      0,
-    );
+    await page.waitForTimeout(300);
+    const fileOf = (pathname: string) => path.join(siteDir, decodeURIComponent(pathname));
+    const files: Fetched[] = [...new Set(urls.map((url) => new URL(url).pathname))]
+      .filter((pathname) => pathname.startsWith('/pagefind/') && fs.existsSync(fileOf(pathname)))
+      .map((pathname) => {
+        const bytes = fs.statSync(fileOf(pathname)).size;
+        return {
+          path: pathname,
+          kind: kindOf(pathname),
+          bytes,
+          compressed: Math.min(bytes, gzipSize(fileOf(pathname))),
+        };
+      });
     // The site's own scripts on the page (the search client is most of them).
     const scripts = await page.evaluate(() =>
       performance
@@ -272,18 +308,18 @@ async function measureBrowser(siteDir: string, port: number) {
     const clientJs = [...new Set(scripts)].reduce((total, name) => total + gzipSize(path.join(siteDir, name)), 0);
 
     // Warm: the same page, twenty queries of each kind, one after another.
-    const keystroke = {} as Record<QueryKind, { median: number; worst: number }>;
+    const keystroke = {} as Record<QueryKind, number[]>;
     for (const kind of Object.keys(QUERIES) as QueryKind[]) {
-      const times: number[] = [];
-      for (const query of QUERIES[kind]) times.push(await typeAndWait(page, query));
-      keystroke[kind] = percentile(times);
+      keystroke[kind] = [];
+      for (const query of QUERIES[kind]) keystroke[kind].push(await typeAndWait(page, query));
     }
     await context.close();
     return {
-      firstQueryMs: Math.round(firstMs),
-      firstQueryRequests: searchFetches.length,
-      firstQueryBytes,
-      firstQueryGzipBytes: firstQueryGzip,
+      firstQueryMs: firstMs,
+      firstQueryRequests: files.length,
+      firstQueryBytes: files.reduce((total, file) => total + file.bytes, 0),
+      firstQueryGzipBytes: files.reduce((total, file) => total + file.compressed, 0),
+      firstQueryFiles: files,
       searchClientJsGzipBytes: clientJs,
       keystroke,
     };
@@ -308,71 +344,160 @@ function corpus(n: number): string {
 
 interface Site {
   label: string;
+  articles: number | null;
   content: string | undefined;
   out: string;
   port: number;
-  code?: string;
+  /** Built with the baseline commit's code. */
+  baseline?: boolean;
+  /** For a baseline site: the label of this code's site of the same size. */
+  against?: string;
 }
 const sites: Site[] = [
-  { label: 'bundled', content: undefined, out: path.join(root, 'search-bundled-site'), port: 4431 },
+  { label: 'bundled', articles: null, content: undefined, out: path.join(root, 'search-bundled-site'), port: 4431 },
 ];
 SIZES.forEach((n, index) => {
   const content = corpus(n);
-  sites.push({ label: `generated-${n}`, content, out: path.join(root, `search-${n}-site`), port: 4432 + index * 2 });
-  // The baseline is measured at the first size, right after this code's site of that size.
-  if (index === 0 && baselineRef !== 'none') {
+  const label = `generated-${n}`;
+  sites.push({ label, articles: n, content, out: path.join(root, `search-${n}-site`), port: 4432 + index * 2 });
+  if (baselineRef !== 'none')
     sites.push({
-      label: `generated-${n} (${baselineRef})`,
+      label: `${label} (${baselineRef})`,
+      articles: n,
       content,
       out: path.join(root, `search-${n}-baseline-site`),
-      port: 4433,
-      code: exportBaseline(baselineRef),
+      port: 4433 + index * 2,
+      baseline: true,
+      against: label,
     });
-  }
 });
 
-type Row = { site: string; articles: number; buildSeconds: number | null } & ReturnType<typeof indexSize> &
-  Awaited<ReturnType<typeof measureBrowser>>;
-const report: Row[] = [];
-for (const site of sites) {
+// `--only bundled,generated-1000` (labels) or `--only 119bddf` (the baseline's sites) builds
+// just those, e.g. ahead of a `--skip-build` run.
+const only = option('only')?.split(',');
+const chosen = (site: Site) => !only || only.some((name) => site.label === name || site.label.endsWith(`(${name})`));
+const buildSeconds = new Map<string, number | null>();
+let baselineCode: string | undefined;
+for (const site of sites.filter(chosen)) {
   const started = Date.now();
-  await build(site.label, site.content, site.out, site.code);
-  const buildSeconds = (Date.now() - started) / 1000;
-  const pages = fs.readdirSync(path.join(site.out, 'articles')).length;
-  const size = indexSize(site.out);
-  log(`${site.label}: measuring in Chromium`);
-  const browser = await measureBrowser(site.out, site.port);
-  report.push({
-    site: site.label,
-    articles: pages,
-    buildSeconds: skipBuild ? null : Math.round(buildSeconds),
-    ...size,
-    ...browser,
-  });
+  // Exported when a baseline site is built, not before: a run that only measures needs no export.
+  if (site.baseline) baselineCode ??= exportBaseline(baselineRef);
+  await build(site.label, site.content, site.out, site.baseline ? baselineCode : undefined);
+  buildSeconds.set(site.label, skipBuild ? null : Math.round((Date.now() - started) / 1000));
 }
+if (process.argv.includes('--build-only')) process.exit(0);
+
+// The sites take turns, run after run, so a busy spell on the machine falls on all of them.
+const runs = new Map<string, Measurement[]>(sites.map((site) => [site.label, []]));
+for (let run = 1; run <= RUNS; run++) {
+  for (const site of sites) {
+    log(`${site.label}: measuring in Chromium (run ${run} of ${RUNS})`);
+    runs.get(site.label)!.push(await measureBrowser(site.out, site.port));
+  }
+}
+
+interface Row {
+  site: string;
+  articles: number;
+  buildSeconds: number | null;
+  index: ReturnType<typeof indexSize>;
+  runs: number;
+  /** Medians over the runs. */
+  firstQueryMs: number;
+  firstQueryRequests: number;
+  firstQueryBytes: number;
+  firstQueryGzipBytes: number;
+  searchClientJsGzipBytes: number;
+  /** Each kind: the median over the runs of each run's median, and the worst query of any run. */
+  keystroke: Record<QueryKind, { median: number; worst: number }>;
+  /** The first query's files, by kind (from the run whose bytes were the median). */
+  firstQueryByKind: Record<string, { files: number; bytes: number; compressed: number }>;
+  firstQueryFiles: Fetched[];
+}
+const kinds = Object.keys(QUERIES) as QueryKind[];
+const report: Row[] = sites.map((site) => {
+  const measured = runs.get(site.label)!;
+  const mid = (pick: (entry: Measurement) => number) => Math.round(median(measured.map(pick)));
+  const bytes = mid((entry) => entry.firstQueryGzipBytes);
+  const typical = measured.find((entry) => Math.round(entry.firstQueryGzipBytes) === bytes) ?? measured[0]!;
+  const byKind: Row['firstQueryByKind'] = {};
+  for (const file of typical.firstQueryFiles) {
+    const entry = (byKind[file.kind] ??= { files: 0, bytes: 0, compressed: 0 });
+    entry.files += 1;
+    entry.bytes += file.bytes;
+    entry.compressed += file.compressed;
+  }
+  return {
+    site: site.label,
+    articles: fs.readdirSync(path.join(site.out, 'articles')).length,
+    buildSeconds: buildSeconds.get(site.label) ?? null,
+    index: indexSize(site.out),
+    runs: measured.length,
+    firstQueryMs: mid((entry) => entry.firstQueryMs),
+    firstQueryRequests: mid((entry) => entry.firstQueryRequests),
+    firstQueryBytes: mid((entry) => entry.firstQueryBytes),
+    firstQueryGzipBytes: bytes,
+    searchClientJsGzipBytes: mid((entry) => entry.searchClientJsGzipBytes),
+    keystroke: Object.fromEntries(
+      kinds.map((kind) => [
+        kind,
+        {
+          median: mid((entry) => median(entry.keystroke[kind])),
+          worst: Math.round(Math.max(...measured.flatMap((entry) => entry.keystroke[kind]))),
+        },
+      ]),
+    ) as Row['keystroke'],
+    firstQueryByKind: byKind,
+    firstQueryFiles: typical.firstQueryFiles,
+  };
+});
 
 const ms = (figure: { median: number; worst: number }) => `${figure.median} ms (${figure.worst} ms)`;
 const lines = [
-  `| site | articles | index on disk | first query: requests, bytes (gzip) | site JS (gzip) | first query, cold | single word | three words | partial match |`,
+  `| site | articles | index on disk | first query: requests, bytes (compressed) | site JS (gzip) | first query, cold | single word | three words | partial match |`,
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...report.map(
     (row) =>
-      `| ${row.site} | ${row.articles} | ${kib(row.indexBytes)} in ${row.indexFiles} files | ${row.firstQueryRequests}, ${kib(row.firstQueryBytes)} (${kib(row.firstQueryGzipBytes)}) | ${kib(row.searchClientJsGzipBytes)} | ${row.firstQueryMs} ms | ${ms(row.keystroke.single)} | ${ms(row.keystroke.three)} | ${ms(row.keystroke.partial)} |`,
+      `| ${row.site} | ${row.articles} | ${kib(row.index.indexBytes)} in ${row.index.indexFiles} files | ${row.firstQueryRequests}, ${kib(row.firstQueryBytes)} (${kib(row.firstQueryGzipBytes)}) | ${kib(row.searchClientJsGzipBytes)} | ${row.firstQueryMs} ms | ${ms(row.keystroke.single)} | ${ms(row.keystroke.three)} | ${ms(row.keystroke.partial)} |`,
   ),
   '',
-  `Keystroke → results: median (worst) of 20 queries of each kind typed into the header box, including its ${DEBOUNCE_MS} ms debounce.`,
-  'First query: "KV cache" on a fresh page with an empty cache; bytes are everything under /pagefind/ as served by scripts/serve.ts, gzip what a compressing host would send (Pagefind files are compressed already).',
 ];
-const baseline = report.find((row) => row.site.includes('('));
-const mine = baseline && report.find((row) => row.site === baseline.site.replace(/ \(.*\)$/, ''));
-if (baseline && mine) {
-  const ratio = (kind: QueryKind) => (mine.keystroke[kind].median / baseline.keystroke[kind].median).toFixed(2);
-  lines.push(
-    `Against ${baselineRef} at ${mine.articles} articles, same run: keystroke median ${ratio('single')}× (single word), ${ratio('three')}× (three words), ${ratio('partial')}× (partial match).`,
+const ratioLines: string[] = [];
+for (const baseline of report) {
+  const site = sites.find((entry) => entry.label === baseline.site);
+  const mine = site?.against && report.find((row) => row.site === site.against);
+  if (!mine) continue;
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  ratioLines.push(
+    `| ${mine.articles} | ${ratio(mine.firstQueryGzipBytes, baseline.firstQueryGzipBytes)} | ${ratio(mine.firstQueryMs, baseline.firstQueryMs)} | ${kinds.map((kind) => ratio(mine.keystroke[kind].median, baseline.keystroke[kind].median)).join(' | ')} |`,
   );
 }
+if (ratioLines.length > 0)
+  lines.push(
+    `This code against ${baselineRef}, same run (medians of ${RUNS} runs each, taking turns):`,
+    '',
+    '| articles | first-query bytes (compressed) | cold first query | single word | three words | partial match |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...ratioLines,
+    '',
+  );
+lines.push('First query, file by file (compressed), for each site:', '');
+for (const row of report)
+  lines.push(
+    `- ${row.site}: ${Object.entries(row.firstQueryByKind)
+      .map(([kind, entry]) => `${kind} ${kib(entry.compressed)}${entry.files > 1 ? ` (${entry.files} files)` : ''}`)
+      .join(', ')}`,
+  );
+lines.push(
+  '',
+  `Keystroke → results: median (worst) of 20 queries of each kind typed into the header box, including its ${DEBOUNCE_MS} ms debounce; the median is the median over ${RUNS} runs of each run's median, the worst is the worst query of any run.`,
+  'First query: "KV cache" on a fresh page with an empty cache; bytes are the files under /pagefind/ the page and its worker fetched, as served; compressed is what a host that gzips responses sends (Pagefind\'s own index files are gzip already and count as they are).',
+);
 console.log(`\n${lines.join('\n')}\n`);
 const results = path.join(settings.root, 'bench-results');
 fs.mkdirSync(results, { recursive: true });
-fs.writeFileSync(path.join(results, 'search.json'), JSON.stringify(report, null, 2));
+fs.writeFileSync(
+  path.join(results, 'search.json'),
+  JSON.stringify({ runs: RUNS, baseline: baselineRef, report }, null, 2),
+);
 fs.writeFileSync(path.join(results, 'search.md'), `${lines.join('\n')}\n`);
