@@ -11,16 +11,21 @@
  * formula twice, as MathML (one element per glyph, with the TeX in an <annotation>) and as
  * .katex-html (spans per glyph); indexed as they are, both put "QK⊤QK^\top"-style noise
  * into every excerpt. The TeX alone is what readers remember and type (`\sqrt{d}`, `QK^T`,
- * `softmax`), and Pagefind splits it on punctuation into searchable words.
+ * `softmax`), and Pagefind splits it on punctuation into searchable words. The TeX is
+ * wrapped in FORMULA_OPEN … FORMULA_CLOSE (src/lib/search-contract.ts) so excerpts can
+ * show each formula whole.
  *
  * Besides the index, this writes `pagefind/kb-vocabulary.json`: the Latin words of the site
  * (title and heading words, taxonomy names and aliases, and body words found in at least
- * two pages). The search UI loads it only to correct a one-letter typo that Pagefind,
- * which matches prefixes but not misspellings, would otherwise miss.
+ * two pages), which the search UI uses to correct a one-letter typo that Pagefind, which
+ * matches prefixes but not misspellings, would otherwise miss; and the alias groups of
+ * src/lib/search-aliases.ts, under whose names each query word is also looked up.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { SEARCH_ALIASES } from '../../src/lib/search-aliases.ts';
+import { CODE_CLOSE, CODE_OPEN, FORMULA_CLOSE, FORMULA_OPEN } from '../../src/lib/search-contract.ts';
 import { htmlFiles } from './pages.ts';
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' };
@@ -35,7 +40,7 @@ const decodeEntities = (text: string) =>
 export function texForIndex(html: string): string {
   return html.replace(/<span class="katex-mathml">([\s\S]*?)<\/math><\/span>/g, (_whole, mathml: string) => {
     const tex = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/.exec(mathml)?.[1];
-    return tex === undefined ? '' : `<span class="kb-tex"> ${tex.trim()} </span>`;
+    return tex === undefined ? '' : `<span class="kb-tex"> ${FORMULA_OPEN} ${tex.trim()} ${FORMULA_CLOSE} </span>`;
   });
 }
 
@@ -69,9 +74,14 @@ export function withoutKatexHtml(html: string): string {
   return out + html.slice(from);
 }
 
+/** Code blocks marked (CODE_OPEN … CODE_CLOSE), so excerpts can prefer the prose around them. */
+export function markCodeBlocks(html: string): string {
+  return html.replace(/(<pre\b[^>]*>)([\s\S]*?)(<\/pre>)/g, `$1${CODE_OPEN} $2 ${CODE_CLOSE}$3`);
+}
+
 /** The HTML Pagefind indexes for one built page. */
 export function prepareForIndex(html: string): string {
-  return withoutKatexHtml(texForIndex(html));
+  return markCodeBlocks(withoutKatexHtml(texForIndex(html)));
 }
 
 const LATIN_WORD = /[A-Za-z][A-Za-z0-9]{2,}/g;
@@ -131,6 +141,10 @@ export async function buildSearchIndex(siteDir: string): Promise<{ pages: number
   } finally {
     await pagefind.close();
   }
-  fs.writeFileSync(path.join(siteDir, 'pagefind', 'kb-vocabulary.json'), JSON.stringify(vocabulary.words()));
+  const written: { words: string[]; aliases: readonly (readonly string[])[] } = {
+    words: vocabulary.words(),
+    aliases: SEARCH_ALIASES,
+  };
+  fs.writeFileSync(path.join(siteDir, 'pagefind', 'kb-vocabulary.json'), JSON.stringify(written));
   return { pages: indexedPages };
 }

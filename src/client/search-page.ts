@@ -2,11 +2,14 @@
  * The /search/ page. The URL is the state (`q`, `category`, `tag`, `sort`, `exact`): the
  * first keystroke of a new query pushes a history entry and later ones replace it, so
  * Back returns to the previous search rather than to every prefix typed; filter and sort
- * changes push their own entry. ↓ from the box moves into the results, ↑/↓ between them.
+ * changes push their own entry. ↓ from the box moves into the results, ↑/↓ between them
+ * (titles and section links). Each history entry also keeps how far the reader had
+ * scrolled and how many results were shown, so Back to the page (from a result, or from a
+ * later search) lands where the reader left it once its results are back.
  */
 import { FILTER } from '../lib/search-contract.ts';
 import { loadSearch, search, searchFilters } from './search-engine.ts';
-import { format, readStrings, renderHit } from './search-render.ts';
+import { format, readStrings, renderHit, statusText } from './search-render.ts';
 
 const root = document.querySelector<HTMLElement>('.search-page');
 const form = root?.querySelector<HTMLFormElement>('.search-page-form');
@@ -118,12 +121,11 @@ if (
         ...response.hits.map((hit) => {
           const item = document.createElement('li');
           item.className = 'search-result';
-          item.append(renderHit(hit));
+          item.append(renderHit(hit, { strings }));
           return item;
         }),
       );
-      status.textContent =
-        response.total === 0 ? format(strings.noResults, { q: state.q }) : format(strings.count, { n: response.total });
+      status.textContent = statusText(response, state.q, strings);
       correction.hidden = !response.corrected;
       if (response.corrected) {
         correction.querySelector('span')!.textContent = format(strings.corrected, { q: response.query });
@@ -145,17 +147,40 @@ if (
   const commit = (state: PageState, mode: 'push' | 'replace') => {
     const next = urlFor(state);
     if (next !== `${window.location.pathname}${window.location.search}`) {
-      if (mode === 'push') history.pushState(null, '', next);
-      else history.replaceState(null, '', next);
+      if (mode === 'push') {
+        keep();
+        history.pushState({}, '', next);
+      } else history.replaceState({}, '', next);
     }
     limit = PAGE_SIZE;
     void run(state);
   };
 
-  controls.hidden = false;
+  // The browser would restore the scroll before the results are back; this page does it after.
+  history.scrollRestoration = 'manual';
+  interface Kept {
+    kbScroll?: number;
+    kbLimit?: number;
+  }
+  const kept = () => (history.state as Kept | null) ?? {};
+  const keep = () => history.replaceState({ ...kept(), kbScroll: window.scrollY, kbLimit: limit }, '');
+  let keepTimer: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('scroll', () => {
+    clearTimeout(keepTimer);
+    keepTimer = setTimeout(keep, 150);
+  });
+  window.addEventListener('pagehide', keep);
+  const runAndRestore = async (state: PageState) => {
+    const { kbScroll, kbLimit } = kept();
+    if (kbLimit) limit = kbLimit;
+    await run(state);
+    window.scrollTo(0, kbScroll ?? 0);
+  };
+
+  controls.removeAttribute('data-pending');
   const initial = readUrl();
   showState(initial);
-  void run(initial);
+  void runAndRestore(initial);
   void loadSearch().catch(() => undefined);
   // Filter menus list every category and tag with its number of articles.
   void searchFilters()
@@ -198,7 +223,7 @@ if (
     showState(state);
     typingEntry = false;
     limit = PAGE_SIZE;
-    void run(state);
+    void runAndRestore(state);
   });
   more.addEventListener('click', () => {
     const firstNew = list.children.length;
@@ -206,8 +231,8 @@ if (
     void run(readForm(readUrl().exact)).then(() => list.children[firstNew]?.querySelector('a')?.focus());
   });
 
-  // Keyboard: ↓ from the box to the first result; ↑/↓ between results; ↑ from the first back to the box.
-  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('.search-hit-title')];
+  // Keyboard: ↓ from the box to the first result; ↑/↓ between results and their sections; ↑ from the first back to the box.
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('.search-hit-title, .search-hit-section')];
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' && links().length > 0) {
       event.preventDefault();

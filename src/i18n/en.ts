@@ -71,8 +71,14 @@ const en: typeof zh = {
   searchOriginal: 'Search for “{q}” instead',
   searchSeeAll: 'See all results on the search page',
   searchPrompt: 'Type to search: Chinese, English, aliases or formulas, e.g. 旋转位置编码, KV cache, \\sqrt{d}.',
-  searchKeyboardHint: '↑↓ to choose · Enter to open · Esc to close',
+  searchKeyboardHint: '↑↓ to choose · Enter to open · Esc to close and return to where you were',
   searchMore: 'Show more results',
+  searchClose: 'Close search',
+  searchDialogLabel: 'Search every article',
+  searchMissing: 'Missing:',
+  searchSections: 'Matching sections',
+  searchResultCountPartial: '{n} articles found, {all} with every word',
+  searchUnknown: 'No article contains: {words}',
   sectionLink: 'Link to this section',
 };
 

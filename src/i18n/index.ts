@@ -28,4 +28,8 @@ export const searchStrings = JSON.stringify({
   seeAll: t.searchSeeAll,
   prompt: t.searchPrompt,
   more: t.searchMore,
+  missing: t.searchMissing,
+  sections: t.searchSections,
+  countPartial: t.searchResultCountPartial,
+  unknown: t.searchUnknown,
 });

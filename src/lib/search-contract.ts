@@ -35,6 +35,18 @@ export const TERMS_WEIGHT = 5;
 export const TERMS_OPEN = '⟦';
 export const TERMS_CLOSE = '⟧';
 
+/**
+ * The indexer wraps each formula's TeX in these (scripts/build/search-index.ts), so the UI
+ * can show a formula in an excerpt whole, as TeX in a code style, and never cut it in half
+ * or mix it with prose. Punctuation to Pagefind: never a searchable word.
+ */
+export const FORMULA_OPEN = '⟪';
+export const FORMULA_CLOSE = '⟫';
+
+/** …and each code block in these: an excerpt prefers the prose around it. */
+export const CODE_OPEN = '⦃';
+export const CODE_CLOSE = '⦄';
+
 /** A value for a Pagefind attribute: a comma there separates values, so one in a name is escaped. */
 export const pagefindValue = (value: string): string => value.replaceAll(',', '\\,');
 
