@@ -9,7 +9,7 @@
  * - an `<iframe>` without a title gets one (its host), as screen readers need.
  * Elements the allow-list refuses (a `<script>`) are left for the build to report.
  */
-import type { Html, Root } from 'mdast';
+import type { Html } from 'mdast';
 import { find, html as htmlSpace } from 'property-information';
 import { visit } from 'unist-util-visit';
 import { articleHtmlSchema } from '../../src/markdown/html-schema.ts';
@@ -69,6 +69,11 @@ export function tidyTag(tag: string, attributes: string, selfClosed: boolean): {
       kept.push(written);
       continue;
     }
+    // md_in_html and kramdown's "parse Markdown inside": separateHtmlBlocks acts on it.
+    if (lower === 'markdown') {
+      kept.push(written);
+      continue;
+    }
     if (lower === 'style') {
       const style = safeStyle(value);
       if (style.removed.length > 0) changes.push(`style ${style.removed.join(', ')} on <${name}>`);
@@ -107,12 +112,12 @@ export function tidyTag(tag: string, attributes: string, selfClosed: boolean): {
 
 /** The page with its HTML tidied; every change is noted with its line. */
 export function tidyAuthorHtml(body: string, notes: FileNotes): string {
-  const tree = parseMarkdown(body) as Root;
+  const { tree, original } = parseMarkdown(body);
   const ranges: [number, number][] = [];
   visit(tree, 'html', (node: Html) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined) ranges.push([start, end]);
+    if (start !== undefined && end !== undefined) ranges.push([original(start), original(end)]);
   });
   if (ranges.length === 0) return body;
   const starts = lineStarts(body);
@@ -133,6 +138,9 @@ export function tidyAuthorHtml(body: string, notes: FileNotes): string {
   return out + body.slice(cursor);
 }
 
+const MARKDOWN_INSIDE = /<[A-Za-z][^>]*\smarkdown(\s*=\s*["']?(1|block|span)["']?)?[\s>\/]/;
+const MARKDOWN_ATTRIBUTE = /(?<=<[A-Za-z][^>]*)\s+markdown(\s*=\s*["']?(1|block|span)["']?)?(?=[\s>\/])/g;
+
 /** A line that ends an HTML element: a closing tag, an empty element, `<br>`, `-->`. */
 const ENDS_ELEMENT = /(<\/[A-Za-z][\w-]*\s*>|<(br|hr|img|input|wbr)\b[^>]*>|\/>|-->)\s*$/i;
 
@@ -143,23 +151,28 @@ const ENDS_ELEMENT = /(<\/[A-Za-z][\w-]*\s*>|<(br|hr|img|input|wbr)\b[^>]*>|\/>|
  * and would show that Markdown as raw text. A blank line is put between them. It runs last,
  * after every other note about the page is taken, so their lines stay the source's.
  */
-export function separateHtmlBlocks(body: string, notes: FileNotes): string {
-  const tree = parseMarkdown(body) as Root;
+export function separateHtmlBlocks(body: string, notes: FileNotes, markdownInHtml: boolean): string {
+  const { tree, original } = parseMarkdown(body);
+  const starts = lineStarts(body);
   const splits = new Set<number>();
   visit(tree, 'html', (node: Html) => {
-    const start = node.position?.start;
-    const end = node.position?.end;
-    if (!start || !end || start.column > 4) return;
-    const lines = body.split('\n').slice(start.line - 1, end.line);
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (from === undefined || to === undefined || (node.position?.start.column ?? 1) > 4) return;
+    const [first, last] = [lineAt(starts, original(from)), lineAt(starts, Math.max(original(from), original(to) - 1))];
+    const lines = body.split('\n').slice(first - 1, last);
     for (let at = 0; at < lines.length - 1; at++) {
       const next = lines[at + 1]!.trim();
-      if (ENDS_ELEMENT.test(lines[at]!) && next !== '' && !next.startsWith('<')) splits.add(start.line - 1 + at);
+      const line = lines[at]!;
+      // An element that asks for Markdown inside (md_in_html's `markdown`, kramdown's
+      // `markdown="1"`), or any element where the tool reads Markdown inside HTML (Pandoc).
+      const opensMarkdown = MARKDOWN_INSIDE.test(line) || (markdownInHtml && /^\s*<[A-Za-z][^>]*>\s*$/.test(line));
+      if ((ENDS_ELEMENT.test(line) || opensMarkdown) && next !== '' && !next.startsWith('<')) splits.add(first - 1 + at);
     }
   });
-  if (splits.size === 0) return body;
   const out: string[] = [];
   body.split('\n').forEach((line, index) => {
-    out.push(line);
+    out.push(line.replace(MARKDOWN_ATTRIBUTE, ''));
     if (splits.has(index)) {
       notes.converted(index + 1, 'Markdown right under an HTML line → separated by a blank line');
       out.push('');

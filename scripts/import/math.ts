@@ -100,12 +100,16 @@ export function macroDefinitions(tex: string): MacroDefinitions {
   return { macros, unsupported, rest };
 }
 
+const DISPLAY_ONLY = /\\begin\{(align|gather|equation|multline|eqnarray|flalign|alignat)\*?\}/;
+
 /**
  * A formula as the build hands it to KaTeX: `\label` is taken out for numbering and
  * `\eqref`/`\ref` become links (src/markdown/remark-equation-refs.ts).
  */
 function checkable(tex: string): string {
-  return tex.replace(/\\label\{[^{}]*\}/g, '').replace(/\\(eqref|ref)\{[^{}]*\}/g, '(1)');
+  // A formula inside a quote or callout carries the quote's `>` on its lines.
+  return tex
+    .replace(/\n[ \t]*(?:>[ \t]?)+/g, '\n').replace(/\\label\{[^{}]*\}/g, '').replace(/\\(eqref|ref)\{[^{}]*\}/g, '(1)');
 }
 
 /** Whether KaTeX renders a formula with these macros. */
@@ -148,7 +152,7 @@ export function kramdownInlineMath(body: string, notes: FileNotes): string {
       (next === undefined || next.trim() === '' || isIal(next) || /^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+/.test(next));
     const tex = formula.slice(2, -2);
     // Environments that only exist in display math: MathJax shows them as blocks anyway.
-    const displayOnly = /\\begin\{(align|gather|equation|multline|eqnarray|flalign|alignat)\*?\}/.test(tex);
+    const displayOnly = DISPLAY_ONLY.test(tex);
     if ((opensBlock && closesBlock) || displayOnly || !tex.trim()) return formula;
     notes.converted(first, "kramdown's inline $$…$$ → $…$");
     // `$ x $` would be text under Pandoc's rule: no space inside the dollars.
@@ -222,6 +226,11 @@ export function formulaPass(
     DEFINITION.lastIndex = 0;
     const display = open === '$$' || open === '\\[';
     if (katexAccepts(checkable(tex), display, all())) return `${open}${tex}${close}`;
+    // MathJax lays out align, gather… in an inline formula; KaTeX only in display math.
+    if (!display && DISPLAY_ONLY.test(tex) && katexAccepts(checkable(tex), true, all())) {
+      notes.converted(line, 'inline formula with a display environment (align, gather…) → display');
+      return `$$${tex}$$`;
+    }
     const rewritten = mathjaxRewrite(tex);
     if (rewritten.habits.length > 0 && katexAccepts(checkable(rewritten.tex), display, all())) {
       notes.converted(line, `TeX only MathJax reads → KaTeX's form (${rewritten.habits.join('; ')})`);
@@ -312,4 +321,35 @@ export function adjacentDollars(body: string, notes: FileNotes): string {
     notes.converted(lineAt(starts, at.start), '$…$ right before $$ separated by a space');
     return `${formula} `;
   });
+}
+
+/**
+ * A line that closes one display formula, goes on with text and opens the next
+ * (`$$because of this,$$`), as Obsidian and MathJax read fine: the text and the next
+ * formula are moved to a line of their own (in the same quote or list item), since this
+ * site's parser takes only the first `$$` of a line inside a formula. Runs after every
+ * other note about the page is taken: it adds lines.
+ */
+export function splitDisplayRuns(body: string, notes: FileNotes): string {
+  const starts = lineStarts(body);
+  const breaks: number[] = [];
+  for (const segment of segments(body, SITE_MATH)) {
+    if (segment.kind !== 'math' || segment.open !== '$$') continue;
+    const end = body.indexOf('\n', segment.end);
+    const rest = body.slice(segment.end, end < 0 ? body.length : end);
+    // Only when the formula spans lines: `$$a$$ and $$b$$` on one line is read fine.
+    if (rest.includes('$$') && body.slice(segment.start, segment.end).includes('\n')) breaks.push(segment.end);
+  }
+  if (breaks.length === 0) return body;
+  let out = '';
+  let cursor = 0;
+  for (const at of breaks) {
+    const line = lineAt(starts, at);
+    const prefix = /^[ \t]*(?:>[ \t]?)*[ \t]*/.exec(body.slice(starts[line - 1]!, at))![0];
+    out += `${body.slice(cursor, at)}\n${prefix}`;
+    cursor = at;
+    while (body[cursor] === ' ' || body[cursor] === '\t') cursor++;
+    notes.converted(line, 'text between two $$ formulas on one line moved to its own line');
+  }
+  return out + body.slice(cursor);
 }

@@ -10,7 +10,9 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { displayMathLines, originalPoint } from '../../src/markdown/display-math-lines.ts';
 import remarkMathDelimiters from '../../src/markdown/remark-math-delimiters.ts';
+import { lineAt, lineStarts } from './markdown-text.ts';
 
 export type ReferenceKind = 'link' | 'image' | 'html' | 'embed';
 
@@ -29,9 +31,31 @@ export interface Reference {
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkMathDelimiters);
 
-/** Markdown as this site's parser reads it (GFM, `$`/`$$`, `\\(`/`\\[`), with positions. */
-export function parseMarkdown(markdown: string): Root {
-  return parser.parse(markdown) as Root;
+export interface ParsedMarkdown {
+  tree: Root;
+  /** The offset in the text as written of an offset in the tree's positions. */
+  original(offset: number): number;
+}
+
+/**
+ * Markdown as this site's parser reads it: display math made MathJax-style first
+ * (src/markdown/display-math-lines.ts, as the article renderer does, or a `$$` written on
+ * a line of text would swallow the rest of the page), then GFM, `$`/`$$`, `\\(`/`\\[`.
+ * Positions are mapped back to the text as written.
+ */
+export function parseMarkdown(markdown: string): ParsedMarkdown {
+  const normalised = displayMathLines(markdown);
+  if (!normalised) return { tree: parser.parse(markdown) as Root, original: (offset) => offset };
+  const starts = lineStarts(normalised.text);
+  const originalStarts = lineStarts(markdown);
+  return {
+    tree: parser.parse(normalised.text) as Root,
+    original(offset) {
+      const line = lineAt(starts, offset);
+      const point = originalPoint(normalised.origins, { line, column: offset - starts[line - 1]! + 1 });
+      return (originalStarts[point.line - 1] ?? markdown.length) + point.column - 1;
+    },
+  };
 }
 
 /** The index after the `]` that closes the `[` at `open`, or -1. */
@@ -86,7 +110,7 @@ const HTML_URL = /\b(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
 /** The references of a Markdown text, in order. */
 export function findReferences(markdown: string): Reference[] {
-  const tree = parseMarkdown(markdown);
+  const { tree, original } = parseMarkdown(markdown);
   const found: Reference[] = [];
   const lineOf = (offset: number) => markdown.slice(0, offset).split('\n').length;
   const add = (kind: ReferenceKind, start: number, end: number, angled = false) => {
@@ -94,9 +118,10 @@ export function findReferences(markdown: string): Reference[] {
   };
 
   visit(tree, (node) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return;
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (from === undefined || to === undefined) return;
+    const [start, end] = [original(from), original(to)];
     if (node.type === 'link' || node.type === 'image') {
       const inline = node as Link | Image;
       const open = node.type === 'image' ? start + 1 : start;

@@ -16,7 +16,7 @@ import { slugFromPath, slugify } from '../../src/lib/slugs.ts';
 import { gitDates } from '../../src/sources/git-history.ts';
 import { formatFrontmatter, normaliseDate } from './frontmatter.ts';
 import { segments } from './markdown-text.ts';
-import { adjacentDollars, containMath, formulaPass, refusedFormulas, SITE_MATH } from './math.ts';
+import { adjacentDollars, containMath, formulaPass, refusedFormulas, SITE_MATH, splitDisplayRuns } from './math.ts';
 import { separateHtmlBlocks, tidyAuthorHtml } from './author-html.ts';
 import { SKIP, visit } from 'unist-util-visit';
 import { firstHeading } from '../../src/sources/frontmatter.ts';
@@ -81,7 +81,7 @@ function safeDecode(text: string): string {
  * formulas), and a page without one needs a `description:`.
  */
 function hasLeadProse(body: string): boolean {
-  const tree = parseMarkdown(body);
+  const { tree } = parseMarkdown(body);
   return tree.children.some((node) => {
     if (node.type !== 'paragraph') return false;
     let text = '';
@@ -162,11 +162,11 @@ export function importNotes(options: ImportOptions): ImportResult {
     }
     const filePart = safeDecode(reference.url.split(/[?#]/)[0] ?? '');
     if (!filePart) return undefined;
-    if (!filePart.startsWith('/')) {
+    if (!filePart.startsWith('/') && !converter.resolvesRelative) {
       const local = path.resolve(path.dirname(page.source), filePart);
       if (fs.existsSync(local) && isInside(site.root, local)) return local;
     }
-    const resolved = converter.resolve?.(reference.url, page, site);
+    const resolved = converter.resolve?.(reference.url, page, site, reference.kind);
     return resolved && fs.existsSync(resolved) ? resolved : undefined;
   };
 
@@ -272,7 +272,8 @@ export function importNotes(options: ImportOptions): ImportResult {
   for (const page of site.pages) {
     for (const refused of refusedFormulas(page.body, macros))
       page.notes.notConverted(refused.line, 'formula KaTeX cannot render', `${refused.reason}: ${refused.tex.slice(0, 80)}`);
-    page.body = separateHtmlBlocks(page.body, page.notes);
+    page.body = separateHtmlBlocks(page.body, page.notes, converter.markdownInHtml === true);
+    page.body = splitDisplayRuns(page.body, page.notes);
     writeInside(path.join('articles', page.dest), `${formatFrontmatter(page.fields)}\n${page.body.replace(/^\n+/, '')}`);
   }
   for (const [from, to] of assets) writeInside(path.join('articles', to), fs.readFileSync(from));

@@ -64,7 +64,11 @@ export interface Converter {
    * Where a URL written in a page points in the source, when it is not simply relative to
    * the page's file (root-relative paths, page-URL-relative MkDocs paths, old permalinks).
    */
-  resolve?(url: string, page: SitePage, site: Site): string | undefined;
+  resolve?(url: string, page: SitePage, site: Site, kind: 'link' | 'image' | 'html'): string | undefined;
+  /** `resolve` decides alone (the tool has its own rule for relative paths), else it is asked after the file's folder. */
+  resolvesRelative?: boolean;
+  /** The tool reads Markdown inside HTML blocks (Pandoc does), not only where asked to. */
+  markdownInHtml?: boolean;
 }
 
 /** Folders no tool publishes: version control, dependencies, build output. */
