@@ -18,7 +18,22 @@ import { lineAt, lineStarts } from './markdown-text.ts';
 import { parseMarkdown } from './references.ts';
 import type { FileNotes } from './report.ts';
 
-const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr', 'col', 'area', 'base', 'embed', 'link', 'meta', 'source', 'track', 'param']);
+const VOID = new Set([
+  'br',
+  'hr',
+  'img',
+  'input',
+  'wbr',
+  'col',
+  'area',
+  'base',
+  'embed',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'param',
+]);
 const START_TAG = /<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/g;
 const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g;
 
@@ -37,7 +52,11 @@ function allowed(tag: string, attribute: string, value: string): boolean {
     return value
       .split(/\s+/)
       .filter(Boolean)
-      .every((part) => values.some((allowedValue) => (typeof allowedValue === 'string' ? allowedValue === part : allowedValue.test(part))));
+      .every((part) =>
+        values.some((allowedValue) =>
+          typeof allowedValue === 'string' ? allowedValue === part : allowedValue.test(part),
+        ),
+      );
   });
 }
 
@@ -107,7 +126,10 @@ export function tidyTag(tag: string, attributes: string, selfClosed: boolean): {
     changes.push(`<${name} … /> closed`);
     return { text: `${open}</${tag}>`, changes };
   }
-  return { text: selfClosed && kept.length === 0 ? `<${tag} />` : selfClosed ? open.replace(/>$/, ' />') : open, changes };
+  return {
+    text: selfClosed && kept.length === 0 ? `<${tag} />` : selfClosed ? open.replace(/>$/, ' />') : open,
+    changes,
+  };
 }
 
 /** The page with its HTML tidied; every change is noted with its line. */
@@ -125,14 +147,20 @@ export function tidyAuthorHtml(body: string, notes: FileNotes): string {
   let cursor = 0;
   for (const [start, end] of ranges) {
     out += body.slice(cursor, start);
-    out += body.slice(start, end).replace(START_TAG, (whole, tag: string, attributes: string, slash: string, offset: number) => {
-      const { text, changes } = tidyTag(tag, attributes, slash === '/');
-      for (const change of changes) {
-        const removal = !change.endsWith('closed') && !/^(title|alt) added/.test(change);
-        notes.converted(lineAt(starts, start + offset), `HTML: ${change}${removal ? ' removed (not allowed here)' : ''}`);
-      }
-      return changes.length > 0 ? text : whole;
-    }).replace(/[ \t]+$/gm, ''); // trailing spaces in HTML mean nothing; the page check refuses them
+    out += body
+      .slice(start, end)
+      .replace(START_TAG, (whole, tag: string, attributes: string, slash: string, offset: number) => {
+        const { text, changes } = tidyTag(tag, attributes, slash === '/');
+        for (const change of changes) {
+          const removal = !change.endsWith('closed') && !/^(title|alt) added/.test(change);
+          notes.converted(
+            lineAt(starts, start + offset),
+            `HTML: ${change}${removal ? ' removed (not allowed here)' : ''}`,
+          );
+        }
+        return changes.length > 0 ? text : whole;
+      })
+      .replace(/[ \t]+$/gm, ''); // trailing spaces in HTML mean nothing; the page check refuses them
     cursor = end;
   }
   return out + body.slice(cursor);
@@ -148,10 +176,14 @@ const ENDS_ELEMENT = /(<\/[A-Za-z][\w-]*\s*>|<(br|hr|img|input|wbr)\b[^>]*>|\/>|
  * Markdown written right under a line of HTML (`<br />` then `![fig](x.png)`, `</div>`
  * then a paragraph): kramdown, Python-Markdown, Pandoc and docsify-katex's pre-pass go back
  * to Markdown after the element, but a CommonMark HTML block runs to the next blank line
- * and would show that Markdown as raw text. A blank line is put between them. It runs last,
- * after every other note about the page is taken, so their lines stay the source's.
+ * and would show that Markdown as raw text. A blank line is put between them. Returns the
+ * lines a blank line was added after, to keep later notes at the lines as written.
  */
-export function separateHtmlBlocks(body: string, notes: FileNotes, markdownInHtml: boolean): string {
+export function separateHtmlBlocks(
+  body: string,
+  notes: FileNotes,
+  markdownInHtml: boolean,
+): { body: string; addedAfter: number[] } {
   const { tree, original } = parseMarkdown(body);
   const starts = lineStarts(body);
   const splits = new Set<number>();
@@ -167,7 +199,8 @@ export function separateHtmlBlocks(body: string, notes: FileNotes, markdownInHtm
       // An element that asks for Markdown inside (md_in_html's `markdown`, kramdown's
       // `markdown="1"`), or any element where the tool reads Markdown inside HTML (Pandoc).
       const opensMarkdown = MARKDOWN_INSIDE.test(line) || (markdownInHtml && /^\s*<[A-Za-z][^>]*>\s*$/.test(line));
-      if ((ENDS_ELEMENT.test(line) || opensMarkdown) && next !== '' && !next.startsWith('<')) splits.add(first - 1 + at);
+      if ((ENDS_ELEMENT.test(line) || opensMarkdown) && next !== '' && !next.startsWith('<'))
+        splits.add(first - 1 + at);
     }
   });
   const out: string[] = [];
@@ -178,5 +211,5 @@ export function separateHtmlBlocks(body: string, notes: FileNotes, markdownInHtm
       out.push('');
     }
   });
-  return out.join('\n');
+  return { body: out.join('\n'), addedAfter: [...splits].map((index) => index + 1) };
 }

@@ -94,13 +94,16 @@ export function mystAdmonitions(body: string, notes: { converted(line: number, w
     }
     const [, indent, fence, kind, title] = open as unknown as [string, string, string, string, string];
     const close = lines.findIndex(
-      (line, at) => at > index && line.trim().startsWith(fence[0]!.repeat(fence.length)) && line.trim().replace(/[`~]/g, '') === '',
+      (line, at) =>
+        at > index && line.trim().startsWith(fence[0]!.repeat(fence.length)) && line.trim().replace(/[`~]/g, '') === '',
     );
     if (close < 0) {
       out.push(lines[index]!);
       continue;
     }
-    const inner = lines.slice(index + 1, close).map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line));
+    const inner = lines
+      .slice(index + 1, close)
+      .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line));
     // Directive options (`:class: x`) come first.
     while (inner.length > 0 && /^:[\w-]+:/.test(inner[0]!)) inner.shift();
     out.push(...calloutLines(kind, kind === 'admonition' ? title : title || undefined, inner, { prefix: indent }));

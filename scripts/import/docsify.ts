@@ -29,7 +29,8 @@ const isDocsifyRoot = (dir: string) => {
 /** The docsify site's folder: the source, its `docs/`, or the folder holding `_sidebar.md`. */
 export function docsifyRoot(source: string): string {
   if (isDocsifyRoot(source)) return source;
-  for (const candidate of ['docs', 'doc', 'site']) if (isDocsifyRoot(path.join(source, candidate))) return path.join(source, candidate);
+  for (const candidate of ['docs', 'doc', 'site'])
+    if (isDocsifyRoot(path.join(source, candidate))) return path.join(source, candidate);
   return fs.existsSync(path.join(source, 'docs', '_sidebar.md')) ? path.join(source, 'docs') : source;
 }
 
@@ -56,13 +57,19 @@ export function sidebarOrder(sidebar: string, root: string): string[] {
 function read(source: string, report: ImportReport): Site {
   const root = docsifyRoot(source);
   if (root !== source) report.info('', `docsify site found in ${path.relative(source, root)}/`);
-  const index = fs.existsSync(path.join(root, 'index.html')) ? fs.readFileSync(path.join(root, 'index.html'), 'utf8') : '';
+  const index = fs.existsSync(path.join(root, 'index.html'))
+    ? fs.readFileSync(path.join(root, 'index.html'), 'utf8')
+    : '';
   const name = /\bname\s*:\s*(['"])(.*?)\1/.exec(index)?.[2] ?? path.basename(path.resolve(source));
   const mathjax = /mathjax|docsify-latex/i.test(index) && !/docsify-katex/i.test(index);
   const pages: SitePage[] = [];
   for (const rel of walkFiles(root)) {
     const base = path.posix.basename(rel);
-    if (!isMarkdown(rel) || base.startsWith('_') || rel.split('/').some((segment) => segment.startsWith('_') || segment.startsWith('.')))
+    if (
+      !isMarkdown(rel) ||
+      base.startsWith('_') ||
+      rel.split('/').some((segment) => segment.startsWith('_') || segment.startsWith('.'))
+    )
       continue;
     const file = path.join(root, rel);
     const split = splitFrontmatter(fs.readFileSync(file, 'utf8'));
@@ -80,7 +87,9 @@ function read(source: string, report: ImportReport): Site {
   const series: SiteSeries[] = [];
   const sidebar = path.join(root, '_sidebar.md');
   if (fs.existsSync(sidebar)) {
-    const order = sidebarOrder(fs.readFileSync(sidebar, 'utf8'), root).filter((rel) => pages.some((page) => page.rel === rel));
+    const order = sidebarOrder(fs.readFileSync(sidebar, 'utf8'), root).filter((rel) =>
+      pages.some((page) => page.rel === rel),
+    );
     if (order.length > 1) {
       series.push({ id: slugify(name) || 'docs', title: name, pages: order });
       report.info('_sidebar.md', `sidebar order → series "${name}" (${order.length} pages)`);
@@ -111,7 +120,8 @@ export function docsifyTips(body: string, notes: FileNotes): string {
     }
     const [, indent, mark, first] = tip as unknown as [string, string, string, string];
     const paragraph = [first];
-    while (index + 1 < lines.length && lines[index + 1]!.trim() !== '' && !fenced[index + 1]) paragraph.push(lines[++index]!.trim());
+    while (index + 1 < lines.length && lines[index + 1]!.trim() !== '' && !fenced[index + 1])
+      paragraph.push(lines[++index]!.trim());
     out.push(...calloutLines(mark === '?' ? 'tip' : 'important', undefined, paragraph, { prefix: indent }));
     notes.converted(index + 2 - paragraph.length, `docsify ${mark}> paragraph → callout`);
   }
@@ -120,11 +130,15 @@ export function docsifyTips(body: string, notes: FileNotes): string {
 
 /** docsify's route links `#/path?id=anchor` as paths below the root (`/path.md#anchor`). */
 export function docsifyRoutes(body: string, notes: FileNotes): string {
-  return body.replace(/\]\(\s*#\/([^)\s?]*)(?:\?id=([^)\s&]+))?/g, (whole, route: string, id: string | undefined, offset: number) => {
-    notes.converted(body.slice(0, offset).split('\n').length, 'docsify route link #/… → link to the file');
-    const file = route === '' || route.endsWith('/') ? `${route}README.md` : /\.md$/i.test(route) ? route : `${route}.md`;
-    return `](/${file}${id ? `#${id}` : ''}`;
-  });
+  return body.replace(
+    /\]\(\s*#\/([^)\s?]*)(?:\?id=([^)\s&]+))?/g,
+    (_, route: string, id: string | undefined, offset: number) => {
+      notes.converted(body.slice(0, offset).split('\n').length, 'docsify route link #/… → link to the file');
+      const file =
+        route === '' || route.endsWith('/') ? `${route}README.md` : /\.md$/i.test(route) ? route : `${route}.md`;
+      return `](/${file}${id ? `#${id}` : ''}`;
+    },
+  );
 }
 
 function convert(page: SitePage, site: Site): void {

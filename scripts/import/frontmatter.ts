@@ -29,7 +29,9 @@ export function splitFrontmatter(text: string): SplitFile {
   const first = lines[0]?.trim();
   const fence = first === '---' ? '---' : first === '+++' ? '+++' : undefined;
   if (fence) {
-    const end = lines.findIndex((line, index) => index > 0 && (line.trim() === fence || (fence === '---' && line.trim() === '...')));
+    const end = lines.findIndex(
+      (line, index) => index > 0 && (line.trim() === fence || (fence === '---' && line.trim() === '...')),
+    );
     if (end > 0) {
       const raw = lines.slice(1, end).join('\n');
       const body = lines.slice(end + 1).join('\n');
@@ -140,7 +142,8 @@ export function normaliseDate(value: unknown): string | undefined {
 
 /** A list of names from a list or a space/comma separated string (Jekyll's `tags: a b`). */
 export function nameList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap((item) => (item === null || item === undefined ? [] : [String(item).trim()]));
+  if (Array.isArray(value))
+    return value.flatMap((item) => (item === null || item === undefined ? [] : [String(item).trim()]));
   if (typeof value === 'string') return value.split(/[,，\s]+/).filter(Boolean);
   return [];
 }

@@ -41,7 +41,10 @@ interface JekyllConfig {
 
 function readConfig(root: string): JekyllConfig {
   const file = ['_config.yml', '_config.yaml'].map((name) => path.join(root, name)).find((f) => fs.existsSync(f));
-  const raw = (file ? YAML.parse(fs.readFileSync(file, 'utf8'), { logLevel: 'silent' }) : {}) as Record<string, unknown> | null;
+  const raw = (file ? YAML.parse(fs.readFileSync(file, 'utf8'), { logLevel: 'silent' }) : {}) as Record<
+    string,
+    unknown
+  > | null;
   const config = raw ?? {};
   return {
     baseurl: String(config.baseurl ?? '').replace(/\/+$/, ''),
@@ -98,9 +101,18 @@ function read(source: string, report: ImportReport): Site {
       if (normaliseDate(fields.date) === undefined) fields.date = fileDate;
       dest = [segments[0] === '_drafts' ? 'drafts' : 'posts', ...segments.slice(1, -1), `${title}.md`].join('/');
       const categories = nameList(fields.categories ?? fields.category);
-      oldUrls.push(postUrl(String(fields.permalink ?? config.permalink), String(normaliseDate(fields.date) ?? fileDate), title!, categories));
+      oldUrls.push(
+        postUrl(
+          String(fields.permalink ?? config.permalink),
+          String(normaliseDate(fields.date) ?? fileDate),
+          title!,
+          categories,
+        ),
+      );
     } else if (inPosts) {
-      dest = [segments[0] === '_drafts' ? 'drafts' : 'posts', ...segments.slice(1)].join('/').replace(/\.(markdown|mdown)$/i, '.md');
+      dest = [segments[0] === '_drafts' ? 'drafts' : 'posts', ...segments.slice(1)]
+        .join('/')
+        .replace(/\.(markdown|mdown)$/i, '.md');
     } else if (typeof fields.permalink === 'string') oldUrls.push(fields.permalink);
     else oldUrls.push(`/${rel.replace(/\.(md|markdown|mdown)$/i, '.html')}`);
     if (segments[0] === '_drafts') fields.draft = true;
@@ -108,7 +120,16 @@ function read(source: string, report: ImportReport): Site {
     delete fields.permalink;
     const notes = report.forFile(rel, split.bodyLine);
     if (split.error) notes.notConverted(1 - split.bodyLine + 1, 'frontmatter that is not YAML', split.error.message);
-    pages.push({ source: file, rel, dest, fields, body: split.body, bodyLine: split.bodyLine, notes, oldUrls: oldUrls.filter((url) => url !== '/index.html') });
+    pages.push({
+      source: file,
+      rel,
+      dest,
+      fields,
+      body: split.body,
+      bodyLine: split.bodyLine,
+      notes,
+      oldUrls: oldUrls.filter((url) => url !== '/index.html'),
+    });
   }
   const site: Site & { config: JekyllConfig } = {
     tool: 'jekyll',
@@ -129,14 +150,17 @@ const LIQUID_MATH = { backslash: false, dollar: 'none' } as const;
 /** `{% highlight x linenos %}` … `{% endhighlight %}` → a fenced block; `{% raw %}` unwrapped. */
 export function liquidBlocks(body: string, notes: FileNotes): string {
   const starts = lineStarts(body);
-  let out = body.replace(/\{%-?\s*highlight\s+([\w+#.-]+)?([^%]*?)-?%\}([\s\S]*?)\{%-?\s*endhighlight\s*-?%\}/g, (whole, lang: string | undefined, options: string, code: string, offset: number) => {
-    notes.converted(lineAt(starts, offset), '{% highlight %} → fenced code');
-    const fence = code.includes('```') ? '~~~~' : '```';
-    const marks = /hl_lines="?([\d\s-]+)"?/.exec(options)?.[1]?.trim().replace(/\s+/g, ',');
-    const info = `${lang ?? ''}${marks ? ` {${marks}}` : ''}`;
-    const inner = code.replace(/^[ \t]*\n/, '').replace(/\n[ \t]*$/, '');
-    return `${fence}${info}\n${inner}\n${fence}`;
-  });
+  let out = body.replace(
+    /\{%-?\s*highlight\s+([\w+#.-]+)?([^%]*?)-?%\}([\s\S]*?)\{%-?\s*endhighlight\s*-?%\}/g,
+    (_, lang: string | undefined, options: string, code: string, offset: number) => {
+      notes.converted(lineAt(starts, offset), '{% highlight %} → fenced code');
+      const fence = code.includes('```') ? '~~~~' : '```';
+      const marks = /hl_lines="?([\d\s-]+)"?/.exec(options)?.[1]?.trim().replace(/\s+/g, ',');
+      const info = `${lang ?? ''}${marks ? ` {${marks}}` : ''}`;
+      const inner = code.replace(/^[ \t]*\n/, '').replace(/\n[ \t]*$/, '');
+      return `${fence}${info}\n${inner}\n${fence}`;
+    },
+  );
   out = out.replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, (whole, offset: number) => {
     notes.converted(lineAt(starts, offset), '{% comment %} dropped');
     return '\n'.repeat((whole.match(/\n/g) ?? []).length);
@@ -159,11 +183,16 @@ export function liquidUrls(body: string, posts: Map<string, string>, notes: File
   return mapSegments(body, { ...LIQUID_MATH, noDisplay: true }, 'prose', (prose, at) => {
     const line = (offset: number) => lineAt(starts, at.start + offset);
     let text = prose.replace(/\{\{\s*site\.url\s*\}\}\s*/g, '');
-    text = text.replace(/\{\{-?\s*(["'])([^"']*)\1\s*\|\s*(relative_url|absolute_url|prepend:\s*site\.baseurl)\s*-?\}\}/g, (_, _q, url: string, _f, offset: number) => {
-      notes.converted(line(offset), '{{ … | relative_url }} → path');
-      return url;
-    });
-    text = text.replace(/\{\{-?\s*site\.baseurl\s*-?\}\}\s*(?=\{%|\/)/g, '').replace(/\{\{-?\s*site\.baseurl\s*-?\}\}/g, '/');
+    text = text.replace(
+      /\{\{-?\s*(["'])([^"']*)\1\s*\|\s*(relative_url|absolute_url|prepend:\s*site\.baseurl)\s*-?\}\}/g,
+      (_, _q, url: string, _f, offset: number) => {
+        notes.converted(line(offset), '{{ … | relative_url }} → path');
+        return url;
+      },
+    );
+    text = text
+      .replace(/\{\{-?\s*site\.baseurl\s*-?\}\}\s*(?=\{%|\/)/g, '')
+      .replace(/\{\{-?\s*site\.baseurl\s*-?\}\}/g, '/');
     text = text.replace(/\{%-?\s*post_url\s+([^\s%]+)\s*-?%\}/g, (whole, name: string, offset: number) => {
       const file = posts.get(name.replace(/\.(md|markdown)$/i, ''));
       if (!file) {
@@ -178,7 +207,11 @@ export function liquidUrls(body: string, posts: Map<string, string>, notes: File
       return `/${target.replace(/^\//, '')}`;
     });
     for (const match of text.matchAll(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g)) {
-      notes.notConverted(line(prose.indexOf(match[0])), 'Liquid the import cannot evaluate', `${match[0].slice(0, 60)} (left as written)`);
+      notes.notConverted(
+        line(prose.indexOf(match[0])),
+        'Liquid the import cannot evaluate',
+        `${match[0].slice(0, 60)} (left as written)`,
+      );
     }
     return text;
   });
@@ -237,7 +270,8 @@ export function kramdownAttributes(body: string, notes: FileNotes): string {
     if (/^\.?toc$/i.test(list)) {
       notes.converted(index + 1, '{:toc} and its * TOC line removed');
       for (let back = index - 1; back >= 0 && back >= index - 2; back--) {
-        if (/^\s*([*+-]|1\.)\s+TOC\s*$/.test(lines[back]!) || /^\s{0,3}\{:.*\}\s*$/.test(lines[back]!)) lines[back] = '';
+        if (/^\s*([*+-]|1\.)\s+TOC\s*$/.test(lines[back]!) || /^\s{0,3}\{:.*\}\s*$/.test(lines[back]!))
+          lines[back] = '';
         else break;
       }
       return;
@@ -310,7 +344,7 @@ function convert(page: SitePage, site: Site): void {
 }
 
 /** Root paths of the old site (`/assets/x.png`, `/_posts/…`), and its permalinks, on disk. */
-function resolve(url: string, page: SitePage, site: Site): string | undefined {
+function resolve(url: string, _page: SitePage, site: Site): string | undefined {
   const config = (site as Site & { config: JekyllConfig }).config;
   let address = url.split(/[?#]/)[0] ?? '';
   try {
@@ -324,7 +358,9 @@ function resolve(url: string, page: SitePage, site: Site): string | undefined {
     address = address.slice(config.baseurl.length) || '/';
   const onDisk = path.join(site.root, address);
   if (fs.existsSync(onDisk)) return onDisk;
-  const byUrl = site.pages.find((other) => other.oldUrls.some((old) => old === address || old === address.replace(/\/$/, '.html') || `${old}/` === address));
+  const byUrl = site.pages.find((other) =>
+    other.oldUrls.some((old) => old === address || old === address.replace(/\/$/, '.html') || `${old}/` === address),
+  );
   return byUrl?.source;
 }
 

@@ -105,7 +105,7 @@ export function segments(text: string, syntax: MathSyntax): Segment[] {
     if (end <= start) return;
     const last = out.at(-1);
     if (last && last.kind === kind && kind !== 'math' && last.end === start) last.end = end;
-    else out.push({ kind, start, end, ...(open !== undefined ? { open, close } : {}) });
+    else out.push({ kind, start, end, ...(open !== undefined && close !== undefined ? { open, close } : {}) });
   };
   let index = 0;
   while (index < lines.length) {

@@ -90,8 +90,7 @@ export function macroDefinitions(tex: string): MacroDefinitions {
     if (!name || !body || !/^\\[A-Za-z@]+$/.test(name)) continue;
     const written = tex.slice(match.index, body.end);
     if (optional) unsupported.push(written);
-    else if (command === 'DeclareMathOperator')
-      macros[name] = `\\operatorname${starred ? '*' : ''}{${body.value}}`;
+    else if (command === 'DeclareMathOperator') macros[name] = `\\operatorname${starred ? '*' : ''}{${body.value}}`;
     else macros[name] = body.value;
     rest += tex.slice(cursor, match.index);
     cursor = body.end;
@@ -109,7 +108,9 @@ const DISPLAY_ONLY = /\\begin\{(align|gather|equation|multline|eqnarray|flalign|
 function checkable(tex: string): string {
   // A formula inside a quote or callout carries the quote's `>` on its lines.
   return tex
-    .replace(/\n[ \t]*(?:>[ \t]?)+/g, '\n').replace(/\\label\{[^{}]*\}/g, '').replace(/\\(eqref|ref)\{[^{}]*\}/g, '(1)');
+    .replace(/\n[ \t]*(?:>[ \t]?)+/g, '\n')
+    .replace(/\\label\{[^{}]*\}/g, '')
+    .replace(/\\(eqref|ref)\{[^{}]*\}/g, '(1)');
 }
 
 /** Whether KaTeX renders a formula with these macros. */
@@ -242,7 +243,10 @@ export function formulaPass(
 }
 
 /** The formulas of a page that KaTeX still refuses, with their lines (for the report). */
-export function refusedFormulas(body: string, macros: Record<string, string>): { line: number; tex: string; reason: string }[] {
+export function refusedFormulas(
+  body: string,
+  macros: Record<string, string>,
+): { line: number; tex: string; reason: string }[] {
   const starts = lineStarts(body);
   const all = { ...mathMacros, ...macros };
   const refused: { line: number; tex: string; reason: string }[] = [];
@@ -251,9 +255,18 @@ export function refusedFormulas(body: string, macros: Record<string, string>): {
     const open = at.open ?? '$';
     const tex = body.slice(at.start + open.length, at.end - (at.close ?? '$').length);
     try {
-      katex.renderToString(checkable(tex), { displayMode: open === '$$' || open === '\\[', macros: { ...all }, throwOnError: true, strict: 'ignore' });
+      katex.renderToString(checkable(tex), {
+        displayMode: open === '$$' || open === '\\[',
+        macros: { ...all },
+        throwOnError: true,
+        strict: 'ignore',
+      });
     } catch (error) {
-      refused.push({ line: lineAt(starts, at.start), tex: tex.trim(), reason: (error as Error).message.split('\n')[0] ?? '' });
+      refused.push({
+        line: lineAt(starts, at.start),
+        tex: tex.trim(),
+        reason: (error as Error).message.split('\n')[0] ?? '',
+      });
     }
   }
   return refused;
@@ -261,7 +274,12 @@ export function refusedFormulas(body: string, macros: Record<string, string>): {
 
 /** How many `$$` a line has outside code spans, not escaped. */
 function doubleDollarCount(line: string): number {
-  return line.replace(/`[^`]*`/g, '').replace(/\\\$/g, '').match(/\$\$/g)?.length ?? 0;
+  return (
+    line
+      .replace(/`[^`]*`/g, '')
+      .replace(/\\\$/g, '')
+      .match(/\$\$/g)?.length ?? 0
+  );
 }
 
 /**
@@ -282,7 +300,9 @@ export function containMath(body: string, notes: FileNotes): string {
     const quoted = quote.includes('>');
     const column = container[2]!.length > 0 && /[*+\-\d]/.test(container[2]!) ? quote.length + container[2]!.length : 0;
     if (!quoted && column === 0) continue;
-    const close = lines.findIndex((candidate, at) => at > index && !fenced[at] && doubleDollarCount(candidate) % 2 === 1);
+    const close = lines.findIndex(
+      (candidate, at) => at > index && !fenced[at] && doubleDollarCount(candidate) % 2 === 1,
+    );
     if (close < 0) continue;
     const quotePrefix = quoted ? quote.replace(/[ \t]*$/, ' ') : '';
     let changed = false;
@@ -303,7 +323,11 @@ export function containMath(body: string, notes: FileNotes): string {
       }
       if (text !== lines[at]) lines[at] = text;
     }
-    if (changed) notes.converted(index + 1, `$$ block in a ${quoted ? 'quote or callout' : 'list item'} given its container on every line`);
+    if (changed)
+      notes.converted(
+        index + 1,
+        `$$ block in a ${quoted ? 'quote or callout' : 'list item'} given its container on every line`,
+      );
     index = close;
   }
   return lines.join('\n');
@@ -327,10 +351,10 @@ export function adjacentDollars(body: string, notes: FileNotes): string {
  * A line that closes one display formula, goes on with text and opens the next
  * (`$$because of this,$$`), as Obsidian and MathJax read fine: the text and the next
  * formula are moved to a line of their own (in the same quote or list item), since this
- * site's parser takes only the first `$$` of a line inside a formula. Runs after every
- * other note about the page is taken: it adds lines.
+ * site's parser takes only the first `$$` of a line inside a formula. Returns the lines
+ * it added a line after.
  */
-export function splitDisplayRuns(body: string, notes: FileNotes): string {
+export function splitDisplayRuns(body: string, notes: FileNotes): { body: string; addedAfter: number[] } {
   const starts = lineStarts(body);
   const breaks: number[] = [];
   for (const segment of segments(body, SITE_MATH)) {
@@ -340,7 +364,7 @@ export function splitDisplayRuns(body: string, notes: FileNotes): string {
     // Only when the formula spans lines: `$$a$$ and $$b$$` on one line is read fine.
     if (rest.includes('$$') && body.slice(segment.start, segment.end).includes('\n')) breaks.push(segment.end);
   }
-  if (breaks.length === 0) return body;
+  if (breaks.length === 0) return { body, addedAfter: [] };
   let out = '';
   let cursor = 0;
   for (const at of breaks) {
@@ -351,5 +375,5 @@ export function splitDisplayRuns(body: string, notes: FileNotes): string {
     while (body[cursor] === ' ' || body[cursor] === '\t') cursor++;
     notes.converted(line, 'text between two $$ formulas on one line moved to its own line');
   }
-  return out + body.slice(cursor);
+  return { body: out + body.slice(cursor), addedAfter: breaks.map((at) => lineAt(starts, at)) };
 }

@@ -36,7 +36,10 @@ function readConfig(source: string, report: ImportReport): MkdocsConfig {
   const file = ['mkdocs.yml', 'mkdocs.yaml'].map((name) => path.join(source, name)).find((f) => fs.existsSync(f));
   if (!file) report.info('', 'no mkdocs.yml: the folder is read as the docs folder');
   // Python tags (`!!python/name:…`) mean nothing here; the parser leaves them empty.
-  const raw = (file ? YAML.parse(fs.readFileSync(file, 'utf8'), { logLevel: 'silent', customTags: [] }) : {}) as Record<string, unknown> | null;
+  const raw = (file ? YAML.parse(fs.readFileSync(file, 'utf8'), { logLevel: 'silent', customTags: [] }) : {}) as Record<
+    string,
+    unknown
+  > | null;
   const config = raw ?? {};
   const docsDir = path.join(source, String(config.docs_dir ?? (file ? 'docs' : '.')));
   const bibFiles: string[] = [];
@@ -46,10 +49,16 @@ function readConfig(source: string, report: ImportReport): MkdocsConfig {
     if (typeof options.bib_file === 'string') bibFiles.push(path.join(source, options.bib_file));
     if (typeof options.bib_dir === 'string') {
       const dir = path.join(source, options.bib_dir);
-      if (fs.existsSync(dir)) for (const name of fs.readdirSync(dir).sort()) if (name.endsWith('.bib')) bibFiles.push(path.join(dir, name));
+      if (fs.existsSync(dir))
+        for (const name of fs.readdirSync(dir).sort()) if (name.endsWith('.bib')) bibFiles.push(path.join(dir, name));
     }
   }
-  return { docsDir: fs.existsSync(docsDir) ? docsDir : source, directoryUrls: config.use_directory_urls !== false, nav: config.nav, bibFiles };
+  return {
+    docsDir: fs.existsSync(docsDir) ? docsDir : source,
+    directoryUrls: config.use_directory_urls !== false,
+    nav: config.nav,
+    bibFiles,
+  };
 }
 
 /** The `nav:` tree as top-level sections, each with its pages in order (paths below docs). */
@@ -83,7 +92,7 @@ function read(source: string, report: ImportReport): Site {
     const split = splitFrontmatter(fs.readFileSync(file, 'utf8'));
     // The tags plugin's index page is made by the plugin; this site has its own.
     if (/^\s*\[TAGS\]\s*$/.test(split.body)) {
-      report.info(rel, 'skipped: the tags plugin\'s index page (this site lists tags itself)');
+      report.info(rel, "skipped: the tags plugin's index page (this site lists tags itself)");
       continue;
     }
     const url = config.directoryUrls
@@ -105,7 +114,8 @@ function read(source: string, report: ImportReport): Site {
     title: section.title,
     pages: section.pages.filter((rel) => pages.some((page) => page.rel === rel)),
   }));
-  for (const section of series) report.info('mkdocs.yml', `nav section "${section.title}" → series (${section.pages.length} pages)`);
+  for (const section of series)
+    report.info('mkdocs.yml', `nav section "${section.title}" → series (${section.pages.length} pages)`);
   const macros: Record<string, string> = {};
   for (const rel of walkFiles(root).filter((name) => name.endsWith('.js'))) {
     const text = fs.readFileSync(path.join(root, rel), 'utf8');
@@ -179,7 +189,10 @@ export function mkdocsBlocks(body: string, notes: FileNotes, lineOffset = 0, hea
       out.push(...calloutLines(kind, title || undefined, converted, { fold, prefix: indent }));
       notes.converted(lineOffset + index + 1, `MkDocs ${marker} admonition → callout`);
     } else {
-      out.push(`${indent}${'#'.repeat(Math.min(6, level + 1))} ${tab![3]}`, ...converted.map((text) => (text ? `${indent}${text}` : '')));
+      out.push(
+        `${indent}${'#'.repeat(Math.min(6, level + 1))} ${tab![3]}`,
+        ...converted.map((text) => (text ? `${indent}${text}` : '')),
+      );
       notes.converted(lineOffset + index + 1, 'MkDocs content tab → section');
     }
     // Keep the line count (a callout drops its trailing blank lines), so later notes keep their lines.
@@ -208,15 +221,20 @@ const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"
 export function imageAttributes(body: string, notes: FileNotes): string {
   const starts = lineStarts(body);
   return mapSegments(body, { backslash: true, dollar: 'pandoc' }, 'prose', (prose, at) =>
-    prose.replace(/!\[([^\]]*)\]\(([^)\s]+)(?:\s+"([^"]*)")?\)\{([^}]*)\}/g, (whole, alt: string, url: string, title: string | undefined, list: string, offset: number) => {
-      // Quarto/Pandoc figure ids are the scholarly syntax: leave those.
-      if (/#fig-/.test(list)) return whole;
-      const size = [...list.matchAll(/\b(width|height)\s*=\s*"?([\d.]+(?:px|%)?)"?/g)].map((m) => `${m[1]}="${m[2]}"`);
-      const align = /\balign\s*=\s*"?(left|right|center)"?/.exec(list)?.[1];
-      notes.converted(lineAt(starts, at.start + offset), 'attribute list after an image → <img> attributes');
-      if (size.length === 0 && !align) return `![${alt}](${url}${title ? ` "${title}"` : ''})`;
-      return `<img src="${escapeAttribute(url)}" alt="${escapeAttribute(alt)}"${title ? ` title="${escapeAttribute(title)}"` : ''}${size.length ? ` ${size.join(' ')}` : ''}${align ? ` align="${align}"` : ''}>`;
-    }),
+    prose.replace(
+      /!\[([^\]]*)\]\(([^)\s]+)(?:\s+"([^"]*)")?\)\{([^}]*)\}/g,
+      (whole, alt: string, url: string, title: string | undefined, list: string, offset: number) => {
+        // Quarto/Pandoc figure ids are the scholarly syntax: leave those.
+        if (/#fig-/.test(list)) return whole;
+        const size = [...list.matchAll(/\b(width|height)\s*=\s*"?([\d.]+(?:px|%)?)"?/g)].map(
+          (m) => `${m[1]}="${m[2]}"`,
+        );
+        const align = /\balign\s*=\s*"?(left|right|center)"?/.exec(list)?.[1];
+        notes.converted(lineAt(starts, at.start + offset), 'attribute list after an image → <img> attributes');
+        if (size.length === 0 && !align) return `![${alt}](${url}${title ? ` "${title}"` : ''})`;
+        return `<img src="${escapeAttribute(url)}" alt="${escapeAttribute(alt)}"${title ? ` title="${escapeAttribute(title)}"` : ''}${size.length ? ` ${size.join(' ')}` : ''}${align ? ` align="${align}"` : ''}>`;
+      },
+    ),
   );
 }
 
@@ -226,11 +244,15 @@ function convert(page: SitePage): void {
   body = mkdocsIcons(body, page.notes);
   body = imageAttributes(body, page.notes);
   body = body.replace(/^[ \t]*\\full_bibliography[ \t]*$/gm, () => {
-    page.notes.converted(undefined, '\\full_bibliography removed (the site lists an article\'s references itself)');
+    page.notes.converted(undefined, "\\full_bibliography removed (the site lists an article's references itself)");
     return '';
   });
   for (const match of body.matchAll(/^[ \t]*-{1,2}8<-{1,2}[ \t]+.*$/gm))
-    page.notes.notConverted(body.slice(0, match.index).split('\n').length, 'pymdownx.snippets include', `${match[0].trim()} (another file's text is not copied in)`);
+    page.notes.notConverted(
+      body.slice(0, match.index).split('\n').length,
+      'pymdownx.snippets include',
+      `${match[0].trim()} (another file's text is not copied in)`,
+    );
   page.body = body;
 }
 
@@ -264,10 +286,20 @@ function resolve(url: string, page: SitePage, site: Site, kind: 'link' | 'image'
   const target = path.posix.normalize(path.posix.join(pageDir, address));
   if (target.startsWith('..')) return undefined;
   const onDisk = path.join(site.root, target).replace(/[\\/]$/, '');
-  for (const candidate of [onDisk, `${onDisk}.md`, path.join(onDisk, 'index.md'), path.join(onDisk, 'README.md'), `${onDisk}.py`, `${onDisk}.ipynb`]) {
+  for (const candidate of [
+    onDisk,
+    `${onDisk}.md`,
+    path.join(onDisk, 'index.md'),
+    path.join(onDisk, 'README.md'),
+    `${onDisk}.py`,
+    `${onDisk}.ipynb`,
+  ]) {
     if (!isFile(candidate)) continue;
     if (/\.(py|ipynb)$/.test(candidate) && !/\.(py|ipynb)$/.test(onDisk))
-      page.notes.converted(undefined, 'link to a notebook page (mkdocs-jupyter) → link to the notebook file (not rendered)');
+      page.notes.converted(
+        undefined,
+        'link to a notebook page (mkdocs-jupyter) → link to the notebook file (not rendered)',
+      );
     return candidate;
   }
   return kind === 'html' && isFile(fromFile) && inside(fromFile) ? fromFile : undefined;

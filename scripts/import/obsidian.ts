@@ -59,15 +59,25 @@ export const PHYSICS_MACROS: Record<string, string> = {
 /** Macros of every `preamble.sty` in the vault; the vault's own win over nested vaults'. */
 function preambleMacros(root: string, files: string[], report: ImportReport): Record<string, string> {
   const macros: Record<string, string> = {};
-  const preambles = files.filter((rel) => path.posix.basename(rel) === 'preamble.sty').sort((a, b) => b.split('/').length - a.split('/').length);
+  const preambles = files
+    .filter((rel) => path.posix.basename(rel) === 'preamble.sty')
+    .sort((a, b) => b.split('/').length - a.split('/').length);
   for (const rel of preambles) {
     const tex = fs.readFileSync(path.join(root, rel), 'utf8').replace(/(^|[^\\])%.*$/gm, '$1');
     const found = macroDefinitions(tex);
     if (/\\require\{physics\}/.test(tex)) Object.assign(macros, PHYSICS_MACROS);
     Object.assign(macros, found.macros);
-    report.info(rel, `${Object.keys(found.macros).length} macros → taxonomy.yaml${/\\require\{physics\}/.test(tex) ? ' (and the physics package)' : ''}`);
+    report.info(
+      rel,
+      `${Object.keys(found.macros).length} macros → taxonomy.yaml${/\\require\{physics\}/.test(tex) ? ' (and the physics package)' : ''}`,
+    );
     for (const definition of found.unsupported)
-      report.notConverted(rel, undefined, 'macro with an optional argument', `${definition.slice(0, 80)} (KaTeX macros have no optional arguments)`);
+      report.notConverted(
+        rel,
+        undefined,
+        'macro with an optional argument',
+        `${definition.slice(0, 80)} (KaTeX macros have no optional arguments)`,
+      );
   }
   return macros;
 }
@@ -85,7 +95,16 @@ function read(source: string, report: ImportReport): Site {
     delete fields.publish;
     const notes = report.forFile(rel, split.bodyLine);
     if (text.trim() === '') notes.info('empty note: imported with its title only, so links to it still work');
-    pages.push({ source: file, rel, dest: destPath(rel, true), fields, body: split.body, bodyLine: split.bodyLine, notes, oldUrls: [] });
+    pages.push({
+      source: file,
+      rel,
+      dest: destPath(rel, true),
+      fields,
+      body: split.body,
+      bodyLine: split.bodyLine,
+      notes,
+      oldUrls: [],
+    });
   }
   return {
     tool: 'obsidian',
@@ -104,7 +123,8 @@ export function obsidianComments(body: string, notes: FileNotes): string {
   const marks: number[] = [];
   for (const segment of segments(body, OBSIDIAN_MATH)) {
     if (segment.kind !== 'prose') continue;
-    for (let at = body.indexOf('%%', segment.start); at >= 0 && at < segment.end - 1; at = body.indexOf('%%', at + 2)) marks.push(at);
+    for (let at = body.indexOf('%%', segment.start); at >= 0 && at < segment.end - 1; at = body.indexOf('%%', at + 2))
+      marks.push(at);
   }
   if (marks.length < 2) return body;
   const starts = lineStarts(body);
@@ -138,7 +158,8 @@ export function inlineTags(body: string, notes: FileNotes): { body: string; tags
       .split('\n')
       .map((line, index) => {
         // A heading is `# text`; a tag has no space after the #.
-        if (/^\s{0,3}#{1,6}\s/.test(line) && index === 0 && segment.start === starts[lineAt(starts, segment.start) - 1]) return line;
+        if (/^\s{0,3}#{1,6}\s/.test(line) && index === 0 && segment.start === starts[lineAt(starts, segment.start) - 1])
+          return line;
         if (/^\s{0,3}#{1,6}\s/.test(line) && index > 0) return line;
         let found = false;
         const rest = line.replace(TAG, (_, before: string, tag: string) => {
@@ -198,10 +219,14 @@ function resolve(url: string, page: SitePage, site: Site): string | undefined {
   const fromRoot = path.join(site.root, name.replace(/^\/+/, ''));
   if (fs.existsSync(fromRoot)) return fromRoot;
   const base = path.posix.basename(name).toLowerCase();
-  const candidates = walkFilesCached(site.root).filter((rel) => path.posix.basename(rel).toLowerCase() === base || path.posix.basename(rel).toLowerCase() === `${base}.md`);
+  const candidates = walkFilesCached(site.root).filter(
+    (rel) => path.posix.basename(rel).toLowerCase() === base || path.posix.basename(rel).toLowerCase() === `${base}.md`,
+  );
   if (candidates.length === 0) return undefined;
   const folder = path.dirname(page.source);
-  return candidates.map((rel) => path.join(site.root, rel)).sort((a, b) => path.relative(folder, a).length - path.relative(folder, b).length)[0];
+  return candidates
+    .map((rel) => path.join(site.root, rel))
+    .sort((a, b) => path.relative(folder, a).length - path.relative(folder, b).length)[0];
 }
 
 const walked = new Map<string, string[]>();

@@ -33,7 +33,8 @@ function texts(value: unknown, root: string): string[] {
   if (value && typeof value === 'object') {
     const entry = value as Yaml;
     if (typeof entry.text === 'string') return [entry.text];
-    if (typeof entry.file === 'string' && fs.existsSync(path.join(root, entry.file))) return [fs.readFileSync(path.join(root, entry.file), 'utf8')];
+    if (typeof entry.file === 'string' && fs.existsSync(path.join(root, entry.file)))
+      return [fs.readFileSync(path.join(root, entry.file), 'utf8')];
   }
   return [];
 }
@@ -56,19 +57,24 @@ function chapterOrder(book: unknown): string[] {
 }
 
 function read(source: string, report: ImportReport): Site {
-  const configFile = ['_quarto.yml', '_quarto.yaml'].map((name) => path.join(source, name)).find((f) => fs.existsSync(f));
-  const config = ((configFile ? YAML.parse(fs.readFileSync(configFile, 'utf8'), { logLevel: 'silent' }) : {}) ?? {}) as Yaml;
+  const configFile = ['_quarto.yml', '_quarto.yaml']
+    .map((name) => path.join(source, name))
+    .find((f) => fs.existsSync(f));
+  const config = ((configFile ? YAML.parse(fs.readFileSync(configFile, 'utf8'), { logLevel: 'silent' }) : {}) ??
+    {}) as Yaml;
   const book = (config.book ?? {}) as Yaml;
   const format = ((config.format ?? {}) as Yaml).html as Yaml | undefined;
   const macros: Record<string, string> = {};
   for (const key of ['include-before', 'include-before-body', 'include-in-header', 'include-after-body']) {
     for (const text of texts(format?.[key], source)) Object.assign(macros, macroDefinitions(text).macros);
   }
-  if (Object.keys(macros).length > 0) report.info('_quarto.yml', `${Object.keys(macros).length} macros → taxonomy.yaml`);
+  if (Object.keys(macros).length > 0)
+    report.info('_quarto.yml', `${Object.keys(macros).length} macros → taxonomy.yaml`);
 
   const output = String(((config.project ?? {}) as Yaml)['output-dir'] ?? '_site');
   const pages: SitePage[] = [];
-  const skip = (dir: string, name: string) => name.startsWith('_') || name.endsWith('_files') || (dir === '' && name === output);
+  const skip = (dir: string, name: string) =>
+    name.startsWith('_') || name.endsWith('_files') || (dir === '' && name === output);
   for (const rel of walkFiles(source, skip)) {
     if (!isMarkdown(rel) || path.posix.basename(rel).startsWith('_')) continue;
     if (/^(README|LICENSE|CHANGELOG)\.md$/i.test(rel) && rel !== 'index.md') continue;
@@ -86,7 +92,12 @@ function read(source: string, report: ImportReport): Site {
     });
   }
   for (const rel of walkFiles(source, skip).filter((name) => name.endsWith('.ipynb')))
-    report.notConverted(rel, undefined, 'Jupyter notebook', 'notebooks are not imported (export it to .qmd or .md first)');
+    report.notConverted(
+      rel,
+      undefined,
+      'Jupyter notebook',
+      'notebooks are not imported (export it to .qmd or .md first)',
+    );
 
   const series: SiteSeries[] = [];
   const chapters = chapterOrder(book.chapters).filter((rel) => pages.some((page) => page.rel === rel));
@@ -106,7 +117,16 @@ function read(source: string, report: ImportReport): Site {
   const bibliography = nameList(config.bibliography ?? (format?.bibliography as unknown))
     .map((file) => path.join(source, file))
     .filter((file) => fs.existsSync(file));
-  return { tool: 'quarto', root: source, pages, series, macros, bibliography, math: { backslash: false, dollar: 'pandoc' }, mathjax: true };
+  return {
+    tool: 'quarto',
+    root: source,
+    pages,
+    series,
+    macros,
+    bibliography,
+    math: { backslash: false, dollar: 'pandoc' },
+    mathjax: true,
+  };
 }
 
 const CELL = /^([ \t]*)(`{3,})\{\.?([A-Za-z][\w+-]*)([^}]*)\}[ \t]*$/;
@@ -123,7 +143,11 @@ export function quartoCells(body: string, notes: FileNotes): string {
     }
     const [, indent, fence, language] = cell as unknown as [string, string, string, string];
     let close = index + 1;
-    while (close < lines.length && !(lines[close]!.trim().startsWith(fence) && lines[close]!.trim().replace(/`/g, '') === '')) close++;
+    while (
+      close < lines.length &&
+      !(lines[close]!.trim().startsWith(fence) && lines[close]!.trim().replace(/`/g, '') === '')
+    )
+      close++;
     const code = lines.slice(index + 1, close);
     const options: Record<string, string> = {};
     while (code.length > 0 && /^\s*#\|/.test(code[0]!)) {
@@ -132,12 +156,19 @@ export function quartoCells(body: string, notes: FileNotes): string {
     }
     const hidden = options.echo === 'false' || options.include === 'false';
     if (hidden) {
-      notes.converted(index + 1, `{${language}} cell with echo/include: false left out (no code was shown; nothing is executed)`);
+      notes.converted(
+        index + 1,
+        `{${language}} cell with echo/include: false left out (no code was shown; nothing is executed)`,
+      );
       // Keep the line count.
       for (let at = index; at <= Math.min(close, lines.length - 1); at++) out.push('');
     } else {
       notes.converted(index + 1, `{${language}} code cell → plain code (not executed)`);
-      out.push(`${indent}${fence}${language}`, ...Array.from({ length: close - index - 1 - code.length }, () => ''), ...code);
+      out.push(
+        `${indent}${fence}${language}`,
+        ...Array.from({ length: close - index - 1 - code.length }, () => ''),
+        ...code,
+      );
       if (close < lines.length) out.push(lines[close]!);
     }
     index = close;
@@ -166,7 +197,10 @@ export function quartoDivs(body: string, notes: FileNotes): string {
       }
     }
     if (close === index) continue;
-    notes.converted(index + 1, open[2]!.includes('#refs') ? '::: {#refs} placeholder removed' : '::: {.hidden} block removed (its macros kept)');
+    notes.converted(
+      index + 1,
+      open[2]!.includes('#refs') ? '::: {#refs} placeholder removed' : '::: {.hidden} block removed (its macros kept)',
+    );
     for (let at = index; at <= close; at++) lines[at] = '';
   }
   return lines.join('\n');
@@ -174,22 +208,25 @@ export function quartoDivs(body: string, notes: FileNotes): string {
 
 /** Quarto's shortcodes: `include` brings the file's text in, `pagebreak` goes, others are reported. */
 export function quartoShortcodes(body: string, page: SitePage): string {
-  return body.replace(/\{\{<\s*([\w-]+)\s*([^>]*?)\s*>\}\}/g, (whole, name: string, argument: string, offset: number) => {
-    const line = body.slice(0, offset).split('\n').length;
-    if (name === 'pagebreak') {
-      page.notes.converted(line, '{{< pagebreak >}} removed');
-      return '';
-    }
-    if (name === 'include') {
-      const file = path.resolve(path.dirname(page.source), argument.replace(/^["']|["']$/g, ''));
-      if (fs.existsSync(file)) {
-        page.notes.converted(line, '{{< include >}} → the file\'s text');
-        return splitFrontmatter(fs.readFileSync(file, 'utf8')).body.trim();
+  return body.replace(
+    /\{\{<\s*([\w-]+)\s*([^>]*?)\s*>\}\}/g,
+    (whole, name: string, argument: string, offset: number) => {
+      const line = body.slice(0, offset).split('\n').length;
+      if (name === 'pagebreak') {
+        page.notes.converted(line, '{{< pagebreak >}} removed');
+        return '';
       }
-    }
-    page.notes.notConverted(line, `Quarto shortcode {{< ${name} >}}`, `${whole.slice(0, 60)} (left as written)`);
-    return whole;
-  });
+      if (name === 'include') {
+        const file = path.resolve(path.dirname(page.source), argument.replace(/^["']|["']$/g, ''));
+        if (fs.existsSync(file)) {
+          page.notes.converted(line, "{{< include >}} → the file's text");
+          return splitFrontmatter(fs.readFileSync(file, 'utf8')).body.trim();
+        }
+      }
+      page.notes.notConverted(line, `Quarto shortcode {{< ${name} >}}`, `${whole.slice(0, 60)} (left as written)`);
+      return whole;
+    },
+  );
 }
 
 function convert(page: SitePage): void {
@@ -197,7 +234,18 @@ function convert(page: SitePage): void {
   body = quartoCells(body, page.notes);
   body = quartoDivs(body, page.notes);
   page.body = body;
-  for (const key of ['author', 'authors', 'editor', 'execute', 'jupyter', 'format', 'engine', 'bibliography', 'csl', 'number-sections'])
+  for (const key of [
+    'author',
+    'authors',
+    'editor',
+    'execute',
+    'jupyter',
+    'format',
+    'engine',
+    'bibliography',
+    'csl',
+    'number-sections',
+  ])
     delete page.fields[key];
 }
 

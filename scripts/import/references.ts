@@ -80,7 +80,11 @@ function closingBracket(text: string, open: number, limit: number): number {
 }
 
 /** The destination right after `(` at `at`: its range and whether it is in `<…>`. */
-function destination(text: string, at: number, limit: number): { start: number; end: number; angled: boolean } | undefined {
+function destination(
+  text: string,
+  at: number,
+  limit: number,
+): { start: number; end: number; angled: boolean } | undefined {
   let i = at;
   while (i < limit && /[ \t\n]/.test(text[i]!)) i++;
   if (text[i] === '<') {

@@ -61,12 +61,15 @@ export class ImportReport {
     for (const [what, notes] of [...byWhat].sort((a, b) => b[1].length - a[1].length)) {
       const files = new Set(notes.map((note) => note.file)).size;
       const examples = notes.slice(0, 2).map(where).join(', ');
-      out.push(`  ${String(notes.length).padStart(6)} × ${what}  (${files} file${files === 1 ? '' : 's'}; e.g. ${examples})`);
+      out.push(
+        `  ${String(notes.length).padStart(6)} × ${what}  (${files} file${files === 1 ? '' : 's'}; e.g. ${examples})`,
+      );
     }
     const infos = this.notes.filter((note) => note.kind === 'info');
     if (infos.length > 0) {
       out.push('', 'Notes:');
-      for (const note of infos) out.push(`  ${note.file ? `${note.file}: ` : ''}${note.what}${note.detail ? ` (${note.detail})` : ''}`);
+      for (const note of infos)
+        out.push(`  ${note.file ? `${note.file}: ` : ''}${note.what}${note.detail ? ` (${note.detail})` : ''}`);
     }
     const left = this.notes.filter((note) => note.kind === 'not-converted');
     out.push('', left.length === 0 ? 'Nothing was left unconverted.' : `Not converted (${left.length}):`);
@@ -80,4 +83,21 @@ export interface FileNotes {
   converted(line: number | undefined, what: string): void;
   notConverted(line: number | undefined, what: string, detail: string): void;
   info(what: string, detail?: string): void;
+}
+
+/**
+ * The notes of a file whose text had lines added (after the given 1-based lines of the
+ * text before): notes taken on the new text are reported at the lines as written.
+ */
+export function withAddedLines(notes: FileNotes, addedAfter: readonly number[]): FileNotes {
+  if (addedAfter.length === 0) return notes;
+  // The new text's line numbers of the added lines, in order.
+  const added = [...addedAfter].sort((a, b) => a - b).map((line, index) => line + index + 1);
+  const original = (line: number | undefined) =>
+    line === undefined ? undefined : line - added.filter((at) => at < line).length;
+  return {
+    converted: (line, what) => notes.converted(original(line), what),
+    notConverted: (line, what, detail) => notes.notConverted(original(line), what, detail),
+    info: (what, detail) => notes.info(what, detail),
+  };
 }

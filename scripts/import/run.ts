@@ -21,7 +21,7 @@ import { separateHtmlBlocks, tidyAuthorHtml } from './author-html.ts';
 import { SKIP, visit } from 'unist-util-visit';
 import { firstHeading } from '../../src/sources/frontmatter.ts';
 import { findReferences, parseMarkdown, replaceReferences, type Reference } from './references.ts';
-import { ImportReport } from './report.ts';
+import { ImportReport, withAddedLines } from './report.ts';
 import { destPath, walkFiles, type Converter, type Site, type SitePage, type SourceTool } from './site.ts';
 import { jekyll } from './jekyll.ts';
 import { hugo } from './hugo.ts';
@@ -97,7 +97,8 @@ function hasLeadProse(body: string): boolean {
 /** Han characters against Latin words: a page is English when it has (almost) no Chinese. */
 function languageOf(body: string): 'zh' | 'en' {
   let prose = '';
-  for (const segment of segments(body, SITE_MATH)) if (segment.kind === 'prose') prose += body.slice(segment.start, segment.end);
+  for (const segment of segments(body, SITE_MATH))
+    if (segment.kind === 'prose') prose += body.slice(segment.start, segment.end);
   const han = (prose.match(/\p{Script=Han}/gu) ?? []).length;
   const words = (prose.match(/[A-Za-z]{2,}/g) ?? []).length;
   return han >= Math.max(20, words * 0.1) ? 'zh' : 'en';
@@ -106,9 +107,12 @@ function languageOf(body: string): 'zh' | 'en' {
 export function importNotes(options: ImportOptions): ImportResult {
   const source = path.resolve(options.source);
   const dest = path.resolve(options.dest);
-  if (!fs.existsSync(source) || !fs.statSync(source).isDirectory()) throw new ImportError(`${options.source} is not a folder`);
+  if (!fs.existsSync(source) || !fs.statSync(source).isDirectory())
+    throw new ImportError(`${options.source} is not a folder`);
   if (isInside(source, dest) || isInside(dest, source))
-    throw new ImportError(`the destination ${options.dest} may not be inside the source or contain it (the source is never written to)`);
+    throw new ImportError(
+      `the destination ${options.dest} may not be inside the source or contain it (the source is never written to)`,
+    );
   if (fs.existsSync(dest) && fs.readdirSync(dest).length > 0)
     throw new ImportError(`${options.dest} is not empty; import into a new folder`);
   const converter = CONVERTERS[options.from];
@@ -124,6 +128,15 @@ export function importNotes(options: ImportOptions): ImportResult {
 
   for (const page of site.pages) {
     converter.convert(page, site);
+    // Passes that add lines come first; the notes of the later ones are mapped back.
+    for (const pass of [
+      (body: string) => separateHtmlBlocks(body, page.notes, converter.markdownInHtml === true),
+      (body: string) => splitDisplayRuns(body, page.notes),
+    ]) {
+      const result = pass(page.body);
+      page.body = result.body;
+      page.notes = withAddedLines(page.notes, result.addedAfter);
+    }
     page.body = containMath(page.body, page.notes);
     page.body = adjacentDollars(page.body, page.notes);
     page.body = tidyAuthorHtml(page.body, page.notes);
@@ -157,7 +170,8 @@ export function importNotes(options: ImportOptions): ImportResult {
     if (reference.kind === 'embed') {
       const candidates = fileIndex.get(path.posix.basename(reference.url.trim()).toLowerCase()) ?? [];
       return [...candidates].sort(
-        (a, b) => path.relative(path.dirname(page.source), a).length - path.relative(path.dirname(page.source), b).length,
+        (a, b) =>
+          path.relative(path.dirname(page.source), a).length - path.relative(path.dirname(page.source), b).length,
       )[0];
     }
     const filePart = safeDecode(reference.url.split(/[?#]/)[0] ?? '');
@@ -194,12 +208,16 @@ export function importNotes(options: ImportOptions): ImportResult {
       if (targetPage) destination = targetPage.dest;
       else {
         const rel = path.relative(site.root, target).split(path.sep).join('/');
-        destination = destPath(rel, false);
+        // A file from beside the site's folder (Hugo's static/) is kept under files/.
+        destination = rel.startsWith('../')
+          ? `files/${destPath(path.relative(path.dirname(site.root), target).split(path.sep).join('/'), false)}`
+          : destPath(rel, false);
         if (!assets.has(target)) assets.set(target, destination);
         destination = assets.get(target)!;
       }
       if (reference.kind === 'embed') return undefined;
-      const relative = path.posix.relative(path.posix.dirname(page.dest), destination) || path.posix.basename(destination);
+      const relative =
+        path.posix.relative(path.posix.dirname(page.dest), destination) || path.posix.basename(destination);
       const written = urlPath(relative.startsWith('.') ? relative : `./${relative}`) + hash;
       return written === reference.url ? undefined : written;
     });
@@ -226,7 +244,7 @@ export function importNotes(options: ImportOptions): ImportResult {
       page.notes.converted(undefined, 'no paragraph of prose to describe the page → description: its title');
     }
     if (page.oldUrls.length > 0) {
-      const old = [...new Set([...(page.fields.redirect_from as string[] | undefined ?? []), ...page.oldUrls])];
+      const old = [...new Set([...((page.fields.redirect_from as string[] | undefined) ?? []), ...page.oldUrls])];
       page.fields.redirect_from = old;
     }
   }
@@ -271,10 +289,15 @@ export function importNotes(options: ImportOptions): ImportResult {
   // Written last, all at once.
   for (const page of site.pages) {
     for (const refused of refusedFormulas(page.body, macros))
-      page.notes.notConverted(refused.line, 'formula KaTeX cannot render', `${refused.reason}: ${refused.tex.slice(0, 80)}`);
-    page.body = separateHtmlBlocks(page.body, page.notes, converter.markdownInHtml === true);
-    page.body = splitDisplayRuns(page.body, page.notes);
-    writeInside(path.join('articles', page.dest), `${formatFrontmatter(page.fields)}\n${page.body.replace(/^\n+/, '')}`);
+      page.notes.notConverted(
+        refused.line,
+        'formula KaTeX cannot render',
+        `${refused.reason}: ${refused.tex.slice(0, 80)}`,
+      );
+    writeInside(
+      path.join('articles', page.dest),
+      `${formatFrontmatter(page.fields)}\n${page.body.replace(/^\n+/, '')}`,
+    );
   }
   for (const [from, to] of assets) writeInside(path.join('articles', to), fs.readFileSync(from));
   const taxonomy: Record<string, unknown> = {};
@@ -282,9 +305,15 @@ export function importNotes(options: ImportOptions): ImportResult {
   if (Object.keys(taxonomySeries).length > 0) taxonomy.series = taxonomySeries;
   if (Object.keys(taxonomy).length > 0) writeInside('taxonomy.yaml', YAML.stringify(taxonomy, { lineWidth: 0 }));
   if (site.bibliography.length > 0)
-    writeInside('references.bib', site.bibliography.map((file) => fs.readFileSync(file, 'utf8').trim()).join('\n\n') + '\n');
+    writeInside(
+      'references.bib',
+      site.bibliography.map((file) => fs.readFileSync(file, 'utf8').trim()).join('\n\n') + '\n',
+    );
   const pages = site.pages.map((page) => ({ source: page.rel, dest: page.dest }));
-  writeInside('import-report.json', `${JSON.stringify({ from: options.from, source, root: site.root, pages, notes: report.notes }, null, 1)}\n`);
+  writeInside(
+    'import-report.json',
+    `${JSON.stringify({ from: options.from, source, root: site.root, pages, notes: report.notes }, null, 1)}\n`,
+  );
   if (!fs.existsSync(articlesDir)) fs.mkdirSync(articlesDir, { recursive: true });
   return { report, site, articles: site.pages.map((page) => page.dest), assets: [...assets.values()] };
 }
