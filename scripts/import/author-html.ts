@@ -1,0 +1,215 @@
+/**
+ * The author's HTML in a page, tidied before it reaches the build, so that what the old
+ * site showed without complaint does not arrive as warnings:
+ * - `<a name="x" />` (XHTML's empty element) becomes `<a name="x"></a>`: an HTML parser
+ *   reads `<a …/>` as left open, and the anchor would then swallow the rest of the block;
+ * - attributes the site's allow-list (src/markdown/html-schema.ts) would remove (a theme's
+ *   `class`, `frameborder`, `target`, `data-*`) and style declarations it would drop
+ *   (margins, floats) are taken out here and listed in the import report instead;
+ * - an `<iframe>` without a title gets one (its host), as screen readers need.
+ * Elements the allow-list refuses (a `<script>`) are left for the build to report.
+ */
+import type { Html } from 'mdast';
+import { find, html as htmlSpace } from 'property-information';
+import { visit } from 'unist-util-visit';
+import { articleHtmlSchema } from '../../src/markdown/html-schema.ts';
+import { safeStyle } from '../../src/markdown/rehype-author-html.ts';
+import { lineAt, lineStarts } from './markdown-text.ts';
+import { parseMarkdown } from './references.ts';
+import type { FileNotes } from './report.ts';
+
+const VOID = new Set([
+  'br',
+  'hr',
+  'img',
+  'input',
+  'wbr',
+  'col',
+  'area',
+  'base',
+  'embed',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'param',
+]);
+const START_TAG = /<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/g;
+const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g;
+
+type AllowEntry = string | [string, ...(string | RegExp)[]];
+
+function allowed(tag: string, attribute: string, value: string): boolean {
+  const property = find(htmlSpace, attribute).property;
+  const entries = [
+    ...((articleHtmlSchema.attributes?.[tag] ?? []) as AllowEntry[]),
+    ...((articleHtmlSchema.attributes?.['*'] ?? []) as AllowEntry[]),
+  ];
+  return entries.some((entry) => {
+    if (typeof entry === 'string') return entry === property;
+    const [name, ...values] = entry;
+    if (name !== property) return false;
+    return value
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((part) =>
+        values.some((allowedValue) =>
+          typeof allowedValue === 'string' ? allowedValue === part : allowedValue.test(part),
+        ),
+      );
+  });
+}
+
+const decodeURIComponentSafe = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+const unquote = (value: string) => value.replace(/^(["'])([\s\S]*)\1$/, '$2');
+
+/** One start tag tidied, and what was changed in it. */
+export function tidyTag(tag: string, attributes: string, selfClosed: boolean): { text: string; changes: string[] } {
+  const name = tag.toLowerCase();
+  const changes: string[] = [];
+  const kept: string[] = [];
+  let hasTitle = false;
+  let src = '';
+  for (const match of attributes.matchAll(ATTRIBUTE)) {
+    const [written, attribute, rawValue] = match as unknown as [string, string, string | undefined];
+    const value = rawValue === undefined ? '' : unquote(rawValue);
+    const lower = attribute.toLowerCase();
+    if (lower === 'title') hasTitle = true;
+    if (lower === 'src') src = value;
+    // Event handlers and the like are the build's to refuse, loudly.
+    if (lower.startsWith('on')) {
+      kept.push(written);
+      continue;
+    }
+    // md_in_html and kramdown's "parse Markdown inside": separateHtmlBlocks acts on it.
+    if (lower === 'markdown') {
+      kept.push(written);
+      continue;
+    }
+    if (lower === 'style') {
+      const style = safeStyle(value);
+      if (style.removed.length > 0) changes.push(`style ${style.removed.join(', ')} on <${name}>`);
+      if (style.kept) kept.push(`style="${style.kept.replace(/"/g, '&quot;')}"`);
+      continue;
+    }
+    if (!allowed(name, lower, value)) {
+      changes.push(`${lower} on <${name}>`);
+      continue;
+    }
+    kept.push(written);
+  }
+  if (name === 'img' && !/(^|\s)alt\s*=/i.test(attributes)) {
+    // What a screen reader would announce anyway: the file's name.
+    const stem = decodeURIComponentSafe(src.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(/\.[a-z0-9]+$/i, '');
+    kept.push(`alt="${stem.replace(/"/g, '&quot;')}"`);
+    changes.push('alt added to <img>');
+  }
+  if (name === 'iframe' && !hasTitle) {
+    let host = 'embedded content';
+    try {
+      host = new URL(src, 'https://x.invalid').host || host;
+    } catch {
+      // Keep the generic title.
+    }
+    kept.push(`title="${host}"`);
+    changes.push('title added to <iframe>');
+  }
+  const open = `<${tag}${kept.length ? ` ${kept.join(' ')}` : ''}>`;
+  if (selfClosed && !VOID.has(name)) {
+    changes.push(`<${name} … /> closed`);
+    return { text: `${open}</${tag}>`, changes };
+  }
+  return {
+    text: selfClosed && kept.length === 0 ? `<${tag} />` : selfClosed ? open.replace(/>$/, ' />') : open,
+    changes,
+  };
+}
+
+/** The page with its HTML tidied; every change is noted with its line. */
+export function tidyAuthorHtml(body: string, notes: FileNotes): string {
+  const { tree, original } = parseMarkdown(body);
+  const ranges: [number, number][] = [];
+  visit(tree, 'html', (node: Html) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) ranges.push([original(start), original(end)]);
+  });
+  if (ranges.length === 0) return body;
+  const starts = lineStarts(body);
+  let out = '';
+  let cursor = 0;
+  for (const [start, end] of ranges) {
+    out += body.slice(cursor, start);
+    out += body
+      .slice(start, end)
+      .replace(START_TAG, (whole, tag: string, attributes: string, slash: string, offset: number) => {
+        const { text, changes } = tidyTag(tag, attributes, slash === '/');
+        for (const change of changes) {
+          const removal = !change.endsWith('closed') && !/^(title|alt) added/.test(change);
+          notes.converted(
+            lineAt(starts, start + offset),
+            `HTML: ${change}${removal ? ' removed (not allowed here)' : ''}`,
+          );
+        }
+        return changes.length > 0 ? text : whole;
+      })
+      .replace(/[ \t]+$/gm, ''); // trailing spaces in HTML mean nothing; the page check refuses them
+    cursor = end;
+  }
+  return out + body.slice(cursor);
+}
+
+const MARKDOWN_INSIDE = /<[A-Za-z][^>]*\smarkdown(\s*=\s*["']?(1|block|span)["']?)?[\s>\/]/;
+const MARKDOWN_ATTRIBUTE = /(?<=<[A-Za-z][^>]*)\s+markdown(\s*=\s*["']?(1|block|span)["']?)?(?=[\s>\/])/g;
+
+/** A line that ends an HTML element: a closing tag, an empty element, `<br>`, `-->`. */
+const ENDS_ELEMENT = /(<\/[A-Za-z][\w-]*\s*>|<(br|hr|img|input|wbr)\b[^>]*>|\/>|-->)\s*$/i;
+
+/**
+ * Markdown written right under a line of HTML (`<br />` then `![fig](x.png)`, `</div>`
+ * then a paragraph): kramdown, Python-Markdown, Pandoc and docsify-katex's pre-pass go back
+ * to Markdown after the element, but a CommonMark HTML block runs to the next blank line
+ * and would show that Markdown as raw text. A blank line is put between them. Returns the
+ * lines a blank line was added after, to keep later notes at the lines as written.
+ */
+export function separateHtmlBlocks(
+  body: string,
+  notes: FileNotes,
+  markdownInHtml: boolean,
+): { body: string; addedAfter: number[] } {
+  const { tree, original } = parseMarkdown(body);
+  const starts = lineStarts(body);
+  const splits = new Set<number>();
+  visit(tree, 'html', (node: Html) => {
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (from === undefined || to === undefined || (node.position?.start.column ?? 1) > 4) return;
+    const [first, last] = [lineAt(starts, original(from)), lineAt(starts, Math.max(original(from), original(to) - 1))];
+    const lines = body.split('\n').slice(first - 1, last);
+    for (let at = 0; at < lines.length - 1; at++) {
+      const next = lines[at + 1]!.trim();
+      const line = lines[at]!;
+      // An element that asks for Markdown inside (md_in_html's `markdown`, kramdown's
+      // `markdown="1"`), or any element where the tool reads Markdown inside HTML (Pandoc).
+      const opensMarkdown = MARKDOWN_INSIDE.test(line) || (markdownInHtml && /^\s*<[A-Za-z][^>]*>\s*$/.test(line));
+      if ((ENDS_ELEMENT.test(line) || opensMarkdown) && next !== '' && !next.startsWith('<'))
+        splits.add(first - 1 + at);
+    }
+  });
+  const out: string[] = [];
+  body.split('\n').forEach((line, index) => {
+    out.push(line.replace(MARKDOWN_ATTRIBUTE, ''));
+    if (splits.has(index)) {
+      notes.converted(index + 1, 'Markdown right under an HTML line → separated by a blank line');
+      out.push('');
+    }
+  });
+  return { body: out.join('\n'), addedAfter: [...splits].map((index) => index + 1) };
+}
