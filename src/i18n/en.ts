@@ -54,6 +54,8 @@ const en: typeof zh = {
   graph: 'Knowledge graph',
   copyTex: 'Copy TeX',
   copiedTex: 'TeX copied',
+  formula: 'Equation',
+  formulaKeys: 'Up and Down: previous or next formula; Left and Right: scroll; Enter: copy the TeX',
   discussedIn: 'Discussed in',
   graphIntro:
     'Articles and tags as a graph: dots are articles, squares are tags; lines join an article to its tags and to the articles it links.',

@@ -29,3 +29,11 @@ export const searchStrings = JSON.stringify({
   prompt: t.searchPrompt,
   more: t.searchMore,
 });
+
+/** The strings of the formula controls and equation previews, for a `data-math-strings` attribute. */
+export const mathStrings = JSON.stringify({
+  copy: t.copyTex,
+  copied: t.copiedTex,
+  formula: t.formula,
+  keys: t.formulaKeys,
+});

@@ -52,6 +52,8 @@ export default {
   graph: '知识图谱',
   copyTex: '复制 TeX',
   copiedTex: '已复制 TeX',
+  formula: '公式',
+  formulaKeys: '↑↓ 上一个或下一个公式，←→ 左右滚动，Enter 复制 TeX',
   discussedIn: '讨论它的文章',
   graphIntro: '文章与标签的关系图：圆点是文章，方块是标签，连线表示文章带有该标签或链接到另一篇文章。',
   searchPageDescription: '按标题、正文、标签、别名与公式搜索全站文章。',
