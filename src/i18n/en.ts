@@ -56,6 +56,9 @@ const en: typeof zh = {
   copiedTex: 'TeX copied',
   formula: 'Equation',
   formulaKeys: 'Up and Down: previous or next formula; Left and Right: scroll; Enter: copy the TeX',
+  tocOpen: 'Open the contents',
+  tocClose: 'Close the contents',
+  backToTop: 'Back to top',
   discussedIn: 'Discussed in',
   graphIntro:
     'Articles and tags as a graph: dots are articles, squares are tags; lines join an article to its tags and to the articles it links.',
