@@ -22,8 +22,10 @@ import remarkDollarMath from './remark-dollar-math.ts';
 import remarkLocalImages from './remark-local-images.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkCodeLanguages from './remark-code-languages.ts';
+import remarkCjkQuotes from './remark-cjk-quotes.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
+import rehypeCjkSpacing from './rehype-cjk-spacing.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
 import rehypeTableAlign from './rehype-table-align.ts';
 import rehypeLinks from './rehype-links.ts';
@@ -38,6 +40,8 @@ export const remarkPlugins = [
   [remarkWikilinks, { titleOf: articleTitle }],
   remarkEquationRefs,
   remarkCodeLanguages,
+  // Before the facts, so excerpts and headings carry the quotation marks readers see.
+  remarkCjkQuotes,
   remarkArticleFacts,
 ];
 
@@ -48,6 +52,8 @@ export const rehypePlugins = [
   [rehypePublishImages, { base: settings.base, assetDir: settings.assetStoreDir }],
   // After links are resolved, before KaTeX: prose and formulas are still apart here.
   [rehypeArticleFacts, { base: settings.base, excerptLength: site.excerptLength, contextLength: 120 }],
+  // Before KaTeX, while inline math is still one element to space around.
+  rehypeCjkSpacing,
   [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros } }],
   rehypeCodeBlocks,
   rehypeTableAlign,
