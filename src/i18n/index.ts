@@ -37,3 +37,7 @@ export const mathStrings = JSON.stringify({
   formula: t.formula,
   keys: t.formulaKeys,
 });
+
+/** A UI string with `{name}` placeholders filled in. */
+export const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
