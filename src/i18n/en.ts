@@ -74,6 +74,8 @@ const en: typeof zh = {
   papersClear: 'Clear filters',
   paperCount: '{n} papers',
   paperCountOne: '{n} paper',
+  comments: 'Comments',
+  commentsLoading: 'Comments (GitHub Discussions) load when you scroll here.',
   discussedIn: 'Discussed in',
   graphIntro:
     'Articles and tags as a graph: dots are articles, squares are tags; lines join an article to its tags and to the articles it links.',

@@ -72,6 +72,8 @@ export default {
   papersClear: '清除筛选',
   paperCount: '{n} 篇论文',
   paperCountOne: '{n} 篇论文',
+  comments: '评论',
+  commentsLoading: '评论（GitHub Discussions）在你滚动到这里时加载。',
   discussedIn: '讨论它的文章',
   graphIntro: '文章与标签的关系图：圆点是文章，方块是标签，连线表示文章带有该标签或链接到另一篇文章。',
   searchPageDescription: '按标题、正文、标签、别名与公式搜索全站文章。',
