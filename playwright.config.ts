@@ -9,11 +9,12 @@ import { settings } from './src/settings.ts';
  * - site:      the bundled library at /            (.kb-test/site, every spec)
  * - base-path: the bundled library under /kb/      (.kb-test/site-kb, the quality and a11y specs)
  * - xss:       tests/fixtures/xss-metadata at /     (.kb-test/site-xss, the escaping spec)
+ * - comments:  tests/fixtures/comments at /, Giscus on (.kb-test/site-comments, the comments spec)
  * A site that has not been built (KB_E2E_SKIP_BUILD=1 after a partial build) is skipped.
  */
 const port = settings.e2ePort;
 const sites = [
-  { name: 'site', dir: '.kb-test/site', port, base: '/', testIgnore: ['**/xss.spec.ts'] },
+  { name: 'site', dir: '.kb-test/site', port, base: '/', testIgnore: ['**/xss.spec.ts', '**/comments.spec.ts'] },
   {
     name: 'base-path',
     dir: '.kb-test/site-kb',
@@ -22,6 +23,13 @@ const sites = [
     testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts'],
   },
   { name: 'xss', dir: '.kb-test/site-xss', port: port + 2, base: '/', testMatch: ['**/xss.spec.ts'] },
+  {
+    name: 'comments',
+    dir: '.kb-test/site-comments',
+    port: port + 3,
+    base: '/',
+    testMatch: ['**/comments.spec.ts'],
+  },
 ].filter((site) => site.name === 'site' || fs.existsSync(site.dir));
 
 const projects: PlaywrightTestConfig['projects'] = sites.map((site) => ({

@@ -4,6 +4,7 @@
  *   .kb-test/site      the bundled library
  *   .kb-test/site-kb   the bundled library under the base path /kb/
  *   .kb-test/site-xss  tests/fixtures/xss-metadata (titles, tags and headings with markup)
+ *   .kb-test/site-comments  tests/fixtures/comments with Giscus comments on (KB_COMMENTS)
  * KB_E2E_SKIP_BUILD=1 reuses what was built last.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,17 @@ const builds = [
   { out: site('site'), env: {} },
   { out: site('site-kb'), env: { KB_BASE: '/kb/' } },
   { out: site('site-xss'), env: { KB_CONTENT_DIR: path.join(settings.root, 'tests/fixtures/xss-metadata') } },
+  {
+    out: site('site-comments'),
+    env: {
+      KB_CONTENT_DIR: path.join(settings.root, 'tests/fixtures/comments'),
+      KB_COMMENTS: 'giscus',
+      KB_GISCUS_REPO: 'ml-kb/comments',
+      KB_GISCUS_REPO_ID: 'R_test',
+      KB_GISCUS_CATEGORY: 'Comments',
+      KB_GISCUS_CATEGORY_ID: 'DIC_test',
+    },
+  },
 ];
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, args, { stdio: 'inherit', env: childEnv(env) }).status ?? 1;

@@ -5,8 +5,10 @@
  *
  * Keyboard: display formulas that follow one another with nothing focusable between them
  * are one group and one tab stop (a roving tabindex): ↑/↓ move between the formulas of a
- * group, ←/→ scroll a wide one, Enter copies the focused formula's TeX. The copy control
- * itself is never a tab stop; it shows while its formula is focused or hovered.
+ * group, Enter copies the focused formula's TeX. A formula wider than its column is a tab
+ * stop of its own, as every scrolling box must be (←/→ scroll it); groups are worked out
+ * again when the width changes. The copy control itself is never a tab stop; it shows
+ * while its formula is focused or hovered.
  */
 import { copyButton } from './copy-button.ts';
 
@@ -55,44 +57,71 @@ function setUpFormulas(): void {
     cells.set(cell, button);
   }
 
-  // Groups: formula cells with no other tab stop between them in document order.
-  const groups: HTMLElement[][] = [];
-  let group: HTMLElement[] = [];
-  for (const node of document.querySelectorAll<HTMLElement>(`.prose .math-formula, .prose :is(${FOCUSABLE})`)) {
-    if (cells.has(node)) {
-      group.push(node);
-      continue;
-    }
-    // Links inside a formula (\eqref) are tab stops of their own and split the group.
-    if (node.closest('.math-display') && node.matches('button.copy-tex')) continue;
-    if (group.length) groups.push(group);
-    group = [];
-  }
-  if (group.length) groups.push(group);
+  const overflows = (cell: HTMLElement) => cell.scrollWidth > cell.clientWidth + 1;
+  let groups: HTMLElement[][] = [];
+  const groupOf = new Map<HTMLElement, HTMLElement[]>();
 
-  for (const members of groups) {
-    members[0]!.tabIndex = 0;
-    members.forEach((cell, index) => {
-      cell.addEventListener('focus', () => {
-        for (const other of members) other.tabIndex = other === cell ? 0 : -1;
-      });
-      cell.addEventListener('keydown', (event) => {
-        if (event.altKey || event.ctrlKey || event.metaKey) return;
-        const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-        if (step !== 0) {
-          const next = members[index + step];
-          if (!next) return;
-          event.preventDefault();
-          next.focus();
-          return;
-        }
-        if (event.key === 'Enter' && event.target === cell) {
-          event.preventDefault();
-          cells.get(cell)?.click();
-        }
-      });
+  // Groups: formula cells that fit their column, with no other tab stop between them in
+  // document order. A cell that scrolls is a tab stop that ends a group.
+  const regroup = () => {
+    groups = [];
+    groupOf.clear();
+    let group: HTMLElement[] = [];
+    const close = () => {
+      if (group.length) groups.push(group);
+      group = [];
+    };
+    for (const node of document.querySelectorAll<HTMLElement>(`.prose .math-formula, .prose :is(${FOCUSABLE})`)) {
+      if (cells.has(node) && !overflows(node)) {
+        group.push(node);
+        continue;
+      }
+      if (node.matches('button.copy-tex')) continue;
+      close();
+      // Links inside a formula (\eqref) are tab stops of their own and split the group.
+      if (cells.has(node)) node.tabIndex = 0;
+    }
+    close();
+    for (const members of groups) {
+      const current = members.find((cell) => cell === document.activeElement) ?? members[0]!;
+      for (const cell of members) {
+        cell.tabIndex = cell === current ? 0 : -1;
+        groupOf.set(cell, members);
+      }
+    }
+  };
+
+  for (const cell of cells.keys()) {
+    cell.addEventListener('focus', () => {
+      for (const other of groupOf.get(cell) ?? []) other.tabIndex = other === cell ? 0 : -1;
+    });
+    cell.addEventListener('keydown', (event) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.target !== cell) return;
+      const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+      const members = groupOf.get(cell);
+      if (step !== 0 && members) {
+        const next = members[members.indexOf(cell) + step];
+        if (!next) return;
+        event.preventDefault();
+        next.focus();
+        return;
+      }
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        cells.get(cell)?.click();
+      }
     });
   }
+  regroup();
+  let queued = false;
+  new ResizeObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      regroup();
+    });
+  }).observe(document.querySelector('.prose')!);
 }
 
 setUpFormulas();

@@ -4,8 +4,9 @@
  *
  * Why: KaTeX's fonts arrive after the page's text. Until they do, the browser draws formulas
  * in a fallback face of other widths, and when the real faces arrive every paragraph with
- * inline math re-wraps and everything below it moves. A base given its final width as a
- * `min-width` keeps its place while the fonts load, so nothing re-wraps.
+ * inline math re-wraps and everything below it moves. A base given its final width keeps
+ * its place while the fonts load (glyphs of the fallback face may be drawn a little wider
+ * or narrower than the box meanwhile), so nothing re-wraps.
  *
  * KaTeX's HTML states every horizontal distance explicitly (kerns, spaces, paddings in em)
  * and each glyph's advance comes from the same metrics the fonts have, so a walk over its
@@ -260,8 +261,9 @@ const glyphCount = (node: KatexNode): number =>
     : (node.children ?? []).reduce((total, child) => total + glyphCount(child), 0);
 
 /**
- * Gives each base of the tree a `min-width` of its final width, rounded down to 0.001 em so
- * the reservation is never wider than what the fonts lay out. With `wrapWide`, a base that
+ * Gives each base of the tree its final width (to 0.001 em). A `width`, not a `min-width`:
+ * a fallback face wider than KaTeX's would otherwise grow the box and re-wrap the line it is
+ * on until the real face arrives. With `wrapWide`, a base that
  * may be wider than a phone's line (or whose width is unknown and long) is replaced by
  * what `wrapWide` makes of it: a box that scrolls.
  */
@@ -270,8 +272,7 @@ export function reserveBaseWidths(root: KatexNode, wrapWide?: (base: KatexNode) 
   children.forEach((base, index) => {
     if (!base.classes?.includes('katex-base')) return;
     const width = baseWidth(base);
-    if (width !== undefined && width > 0)
-      base.style = { ...base.style, minWidth: `${Math.floor(width * 1000) / 1000}em` };
+    if (width !== undefined && width > 0) base.style = { ...base.style, width: `${Math.round(width * 1000) / 1000}em` };
     if (wrapWide && (width ?? glyphCount(base)) >= WIDE_BASE_EM) children[index] = wrapWide(base);
   });
 }

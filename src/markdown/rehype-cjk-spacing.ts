@@ -1,13 +1,15 @@
 /**
  * Space between Chinese and Latin (letters, digits, inline math) that authors need not
- * type, in every browser. CSS `text-autospace` adds it where supported (Chromium 140,
- * Safari 18.4); elsewhere, and next to inline math in all browsers (a formula is a box the
- * autospace rule does not look into), an empty `<span class="cjk-gap">` marks each spot
- * and src/styles/prose.css gives it the 1/8 em the spec's autospace would add. The text
+ * type, the same in every browser. CSS `text-autospace` would add it only in some browsers
+ * (Chromium 140, Safari 18.4), not across element boundaries (**BERT**, a link, a formula),
+ * and never next to inline math (a box it does not look into). So an empty
+ * `<span class="cjk-gap">` marks each spot, and src/styles/type.css gives it the 1/8 em
+ * autospace would add (and turns autospace off in the prose, so nothing doubles). The text
  * itself is unchanged: copying and search see what the author wrote.
  *
  * Runs before KaTeX, while inline math is still `code.language-math`. Code, preformatted
- * text and raw HTML are left alone, and a boundary the author already spaced gets nothing.
+ * text, raw HTML and footnote marks are left alone, and a boundary the author already
+ * spaced gets nothing.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
@@ -15,7 +17,7 @@ import { isAlphaNumeric, isIdeograph } from '../lib/cjk.ts';
 
 /** Elements whose text is not prose. */
 const LEAVE_ALONE = new Set(['pre', 'code', 'kbd', 'samp', 'script', 'style', 'textarea', 'svg', 'math', 'template']);
-/** Inline elements whose text flows with their neighbours'. */
+/** Inline elements whose text flows with their neighbours' (not sup/sub: a footnote mark sits close). */
 const INLINE = new Set([
   'a',
   'strong',
@@ -31,10 +33,6 @@ const INLINE = new Set([
   'small',
   'abbr',
   'cite',
-  'q',
-  'dfn',
-  'sub',
-  'sup',
 ]);
 
 const classes = (node: Element) => {

@@ -17,8 +17,10 @@ describe('rehype-cjk-spacing', () => {
     expect(html).toMatch(new RegExp(`向量${MATH_GAP}<span class="math math-inline">.*?</span>${MATH_GAP}是${GAP}<a`));
   });
 
-  it('adds nothing where the author typed a space, in code, or between punctuation and Latin', async () => {
-    const html = await renderMarkdown('使用 BERT 模型，`中文abc` 与“RoPE”。\n\n```\n中文abc\n```');
+  it('adds nothing where the author typed a space, in code, between punctuation and Latin, or before a footnote mark', async () => {
+    const html = await renderMarkdown(
+      '使用 BERT 模型，`中文abc` 与“RoPE”。见脚注[^1]。\n\n```\n中文abc\n```\n\n[^1]: 脚注。',
+    );
     expect(html).not.toContain('cjk-gap');
   });
 
