@@ -11,11 +11,18 @@ import { settings } from './src/settings.ts';
  * - xss:       tests/fixtures/xss-metadata at /     (.kb-test/site-xss, the escaping spec)
  * - hostile:   tests/fixtures/hostile at /, served WITHOUT _headers, as GitHub Pages would
  *              (.kb-test/site-hostile, the hostile-content spec)
+ * - comments:  tests/fixtures/comments at /, Giscus on (.kb-test/site-comments, the comments spec)
  * A site that has not been built (KB_E2E_SKIP_BUILD=1 after a partial build) is skipped.
  */
 const port = settings.e2ePort;
 const sites = [
-  { name: 'site', dir: '.kb-test/site', port, base: '/', testIgnore: ['**/xss.spec.ts', '**/hostile.spec.ts'] },
+  {
+    name: 'site',
+    dir: '.kb-test/site',
+    port,
+    base: '/',
+    testIgnore: ['**/xss.spec.ts', '**/hostile.spec.ts', '**/comments.spec.ts'],
+  },
   {
     name: 'base-path',
     dir: '.kb-test/site-kb',
@@ -31,6 +38,13 @@ const sites = [
     base: '/',
     testMatch: ['**/hostile.spec.ts'],
     serve: ['--no-headers'],
+  },
+  {
+    name: 'comments',
+    dir: '.kb-test/site-comments',
+    port: port + 4,
+    base: '/',
+    testMatch: ['**/comments.spec.ts'],
   },
 ].filter((site) => site.name === 'site' || fs.existsSync(site.dir));
 

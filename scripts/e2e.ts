@@ -6,6 +6,7 @@
  *   .kb-test/site-xss  tests/fixtures/xss-metadata (titles, tags and headings with markup)
  *   .kb-test/site-hostile  tests/fixtures/hostile (one article per attack family), built
  *                      as a site of untrusted content is: KB_LENIENT=1, KB_MDX=off
+ *   .kb-test/site-comments  tests/fixtures/comments with Giscus comments on (KB_COMMENTS)
  * KB_E2E_SKIP_BUILD=1 reuses what was built last.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,17 @@ const builds = [
   {
     out: site('site-hostile'),
     env: { KB_CONTENT_DIR: path.join(settings.root, 'tests/fixtures/hostile'), KB_LENIENT: '1', KB_MDX: 'off' },
+  },
+  {
+    out: site('site-comments'),
+    env: {
+      KB_CONTENT_DIR: path.join(settings.root, 'tests/fixtures/comments'),
+      KB_COMMENTS: 'giscus',
+      KB_GISCUS_REPO: 'ml-kb/comments',
+      KB_GISCUS_REPO_ID: 'R_test',
+      KB_GISCUS_CATEGORY: 'Comments',
+      KB_GISCUS_CATEGORY_ID: 'DIC_test',
+    },
   },
 ];
 const run = (args: string[], env: Record<string, string> = {}) =>

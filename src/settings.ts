@@ -15,6 +15,17 @@ import path from 'node:path';
 
 export type UiLang = 'zh' | 'en';
 
+/** Giscus comments (GitHub Discussions) under each article; see KB_COMMENTS. */
+export interface GiscusSettings {
+  /** The GitHub repository whose Discussions hold the comments: `owner/name`. */
+  repo: string;
+  repoId: string;
+  category: string;
+  categoryId: string;
+  /** Which discussion a page belongs to: its path (`pathname`) or its article slug (`slug`). */
+  mapping: 'pathname' | 'slug';
+}
+
 /** What `KB_REMOTE_IMAGES` asks for: remote images are allowed with a warning, or an error. */
 export type RemotePolicy = 'warn' | 'error';
 
@@ -52,6 +63,8 @@ export interface Settings {
   strictHtml: boolean;
   /** `.mdx` articles are compiled (they run code at build time) or refused. */
   mdx: boolean;
+  /** Comments under articles; undefined (the default) for none. */
+  comments: GiscusSettings | undefined;
   /** Set by `npm run build` for the Astro process it starts: sources are checked already. */
   sourcesChecked: boolean;
   /** Where the Astro process writes the content problems it found, for the build to read. */
@@ -93,6 +106,31 @@ function integer(env: Env, name: string, fallback: number, example: string): num
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) throw invalid(name, value, 'must be a whole number, 0 or more', example);
   return Number(value);
+}
+
+function comments(env: Env): GiscusSettings | undefined {
+  const kind = text(env, 'KB_COMMENTS');
+  if (kind === undefined || /^(0|off|no|false|none)$/i.test(kind)) return undefined;
+  if (kind !== 'giscus') throw invalid('KB_COMMENTS', kind, 'the comment system is giscus (or 0 for none)', 'giscus');
+  const needed = (name: string, what: string, example: string) => {
+    const value = text(env, name);
+    if (value === undefined)
+      throw new SettingsError(`KB_COMMENTS=giscus needs ${name} (${what}); for example ${name}=${example}`);
+    return value;
+  };
+  const repo = needed('KB_GISCUS_REPO', 'the GitHub repository whose Discussions hold the comments', 'owner/notes');
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repo))
+    throw invalid('KB_GISCUS_REPO', repo, 'is a GitHub repository as owner/name', 'owner/notes');
+  const mapping = text(env, 'KB_GISCUS_MAPPING') ?? 'pathname';
+  if (mapping !== 'pathname' && mapping !== 'slug')
+    throw invalid('KB_GISCUS_MAPPING', mapping, 'is pathname (the page path) or slug (the article slug)', 'slug');
+  return {
+    repo,
+    repoId: needed('KB_GISCUS_REPO_ID', 'the repository id shown on giscus.app', 'R_kgDOExample'),
+    category: needed('KB_GISCUS_CATEGORY', 'the Discussions category', 'Comments'),
+    categoryId: needed('KB_GISCUS_CATEGORY_ID', 'the category id shown on giscus.app', 'DIC_kwDOExample'),
+    mapping,
+  };
 }
 
 export function normaliseBase(value: string | undefined): string {
@@ -169,6 +207,7 @@ export function readSettings(env: Env, cwd: string): Settings {
     remoteImages,
     strictHtml: flag(env, 'KB_STRICT_HTML', false),
     mdx: text(env, 'KB_MDX') === undefined ? true : flag(env, 'KB_MDX', true),
+    comments: comments(env),
     sourcesChecked: flag(env, 'KB_SOURCES_CHECKED', false),
     problemsFile: problemsFile ? resolve(problemsFile) : undefined,
     chromiumPath: text(env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
@@ -185,9 +224,19 @@ export function readSettings(env: Env, cwd: string): Settings {
  */
 export function outputSettings(settings: Settings): string[] {
   const { base, siteUrl, contentDir, uiLang, lenient, search, remoteImages, strictHtml, mdx } = settings;
-  return Object.entries({ base, siteUrl, contentDir, uiLang, lenient, search, remoteImages, strictHtml, mdx }).map(
-    ([name, value]) => `${name}=${String(value)}`,
-  );
+  const comments = settings.comments ? JSON.stringify(settings.comments) : 'off';
+  return Object.entries({
+    base,
+    siteUrl,
+    contentDir,
+    uiLang,
+    lenient,
+    search,
+    remoteImages,
+    strictHtml,
+    mdx,
+    comments,
+  }).map(([name, value]) => `${name}=${String(value)}`);
 }
 
 /**

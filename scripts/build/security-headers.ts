@@ -8,7 +8,15 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseHeadersFile, sitePolicy } from '../../src/lib/headers-file.ts';
+import { commentsPolicy } from '../../src/lib/comments.ts';
+import {
+  formatHeadersFile,
+  parseHeadersFile,
+  sitePolicy,
+  withFolderPolicy,
+  type HeaderRule,
+} from '../../src/lib/headers-file.ts';
+import type { Settings } from '../../src/settings.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 import { htmlFiles } from './pages.ts';
 
@@ -82,17 +90,20 @@ export function checkSecurityHeaders(siteDir: string): Problem[] {
         'public/_headers should have been copied into the build: restore it',
       ),
     ];
-  const policy = sitePolicy(parseHeadersFile(fs.readFileSync(file, 'utf8')));
-  if (!policy)
+  const rules = parseHeadersFile(fs.readFileSync(file, 'utf8'));
+  const policies = rules.flatMap((rule) =>
+    rule.headers.filter(([name]) => name.toLowerCase() === 'content-security-policy').map(([, value]) => value),
+  );
+  if (policies.length === 0)
     return [headersProblem('public/_headers has no Content-Security-Policy for /*', 'add one under the /* rule')];
-  const directive = (name: string) =>
+  const directiveOf = (policy: string, name: string) =>
     policy
       .split(';')
-      .map((each) => each.trim())
-      .find((each) => each.split(/\s+/)[0] === name) ?? '';
-  const scriptSrc = directive('script-src');
+      .map((directive) => directive.trim())
+      .find((directive) => directive.split(/\s+/)[0] === name) ?? '';
+  const scriptSources = [...new Set(policies.map((policy) => directiveOf(policy, 'script-src')))];
   const problems: Problem[] = [];
-  if (/'unsafe-inline'/.test(directive('style-src')) || /'unsafe-inline'/.test(directive('style-src-elem'))) {
+  if (policies.some((policy) => /'unsafe-inline'/.test(`${directiveOf(policy, 'style-src')} ${directiveOf(policy, 'style-src-elem')}`))) {
     problems.push(
       headersProblem(
         `style-src must not allow 'unsafe-inline': an article could add a <style> that restyles every page`,
@@ -100,7 +111,7 @@ export function checkSecurityHeaders(siteDir: string): Problem[] {
       ),
     );
   }
-  if (/'unsafe-inline'|'unsafe-eval'/.test(scriptSrc)) {
+  for (const scriptSrc of scriptSources.filter((source) => /'unsafe-inline'|'unsafe-eval'/.test(source))) {
     problems.push(
       headersProblem(
         `script-src must not allow 'unsafe-inline' or 'unsafe-eval' (${scriptSrc})`,
@@ -109,7 +120,7 @@ export function checkSecurityHeaders(siteDir: string): Problem[] {
     );
   }
   for (const [hash, pages] of inlineScripts(siteDir)) {
-    if (!scriptSrc.split(/\s+/).includes(hash)) {
+    if (!scriptSources.every((scriptSrc) => scriptSrc.split(/\s+/).includes(hash))) {
       problems.push({
         file: '',
         page: `/${pages[0]!.split(path.sep).join('/')}`,
@@ -127,4 +138,26 @@ export function checkSecurityHeaders(siteDir: string): Problem[] {
 export function writeSecurityHeaders(siteDir: string, root: string): void {
   const target = path.join(siteDir, '_headers');
   if (!fs.existsSync(target)) fs.copyFileSync(path.join(root, 'public/_headers'), target);
+}
+
+/**
+ * With comments on (KB_COMMENTS), article pages allow the comment widget's frame and no
+ * other page does: the built site's _headers gets a policy per top-level folder, the
+ * articles' one with the widget's origin (src/lib/headers-file.ts says why not two rules).
+ */
+export function writeCommentsHeaders(siteDir: string, settings: Settings): void {
+  const file = path.join(siteDir, '_headers');
+  if (!settings.comments || !fs.existsSync(file)) return;
+  const rules: HeaderRule[] = parseHeadersFile(fs.readFileSync(file, 'utf8'));
+  const site = sitePolicy(rules);
+  if (site === undefined) return;
+  const entries = fs
+    .readdirSync(siteDir, { withFileTypes: true })
+    .map((entry) => ({ name: entry.name, directory: entry.isDirectory() }));
+  const split = withFolderPolicy(rules, entries, settings.base, 'articles', commentsPolicy(site));
+  const note = [
+    'Written by the build from public/_headers (scripts/build/security-headers.ts): comments are',
+    'on (KB_COMMENTS), so article pages allow the comment widget and no other page does.',
+  ].join('\n');
+  fs.writeFileSync(file, formatHeadersFile(split, note));
 }

@@ -9,7 +9,7 @@ import { articleFacts } from '../../src/markdown/article-renderer.ts';
 import { remoteOrigins } from '../../src/sources/remote-origins.ts';
 import { validateHtml } from './html-validation.ts';
 import { buildSearchIndex } from './search-index.ts';
-import { checkSecurityHeaders } from './security-headers.ts';
+import { checkSecurityHeaders, writeCommentsHeaders } from './security-headers.ts';
 import { checkSite, type PageSource } from './site-checks.ts';
 import type { BuildContext, Stage } from './stage.ts';
 
@@ -60,6 +60,7 @@ export const htmlValidationStage: Stage = {
 export const securityHeadersStage: Stage = {
   name: 'security headers',
   async run(context: BuildContext) {
+    writeCommentsHeaders(context.stagingDir, context.settings);
     return { problems: checkSecurityHeaders(context.stagingDir) };
   },
 };

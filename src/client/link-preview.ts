@@ -1,8 +1,10 @@
 /**
  * Previews for links inside an article: another article's title, date, tags and summary,
- * or, for an equation reference, the equation itself. Shown on mouse hover and on keyboard
- * focus, hidden on leave, blur or Esc. The card floats above the page (no layout shift);
- * on touch screens there is no preview and the link simply works.
+ * or, for an equation reference, the equation itself under a header with its number. Shown
+ * on mouse hover and on keyboard focus, hidden on leave, blur or Esc. The card floats above
+ * the page (no layout shift) and is kept inside the viewport at every edge; an equation's
+ * card is min(90vw, 720px) wide and its formula scrolls sideways when it is wider still.
+ * On touch screens there is no preview and the link simply works.
  */
 import { element } from './dom.ts';
 
@@ -10,6 +12,16 @@ const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const ARTICLE_PATH = new RegExp(`^${BASE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}articles/([a-z0-9-]+)/$`);
 const SHOW_DELAY = 250;
 const HIDE_DELAY = 150;
+/** Room kept between the card and the viewport's edges, and between the card and its link. */
+const MARGIN = 8;
+const CARD_WIDTH = 360;
+const EQUATION_WIDTH = 720;
+const formulaLabel =
+  (
+    JSON.parse(document.querySelector<HTMLElement>('[data-math-strings]')?.dataset.mathStrings ?? '{}') as {
+      formula?: string;
+    }
+  ).formula ?? '';
 
 interface Preview {
   title: string;
@@ -49,13 +61,23 @@ function ensureCard(): HTMLDivElement {
 
 function place(link: HTMLAnchorElement, target: HTMLDivElement): void {
   const rect = link.getBoundingClientRect();
-  const width = Math.min(360, document.documentElement.clientWidth - 16);
+  const viewport = document.documentElement.clientWidth;
+  const wanted = link.classList.contains('eqref') ? Math.min(viewport * 0.9, EQUATION_WIDTH) : CARD_WIDTH;
+  const width = Math.min(wanted, viewport - 2 * MARGIN);
   target.style.width = `${width}px`;
-  const left = Math.min(Math.max(8, rect.left), document.documentElement.clientWidth - width - 8);
+  target.style.maxHeight = '';
+  const left = Math.min(Math.max(MARGIN, rect.left), viewport - width - MARGIN);
   target.style.left = `${left + window.scrollX}px`;
-  // Below the link when there is room, otherwise above it.
-  const below = rect.bottom + 8 + target.offsetHeight < window.innerHeight;
-  target.style.top = `${(below ? rect.bottom + 8 : rect.top - 8 - target.offsetHeight) + window.scrollY}px`;
+  // Below the link when it fits, else above; else on the roomier side, scrolling inside.
+  const below = window.innerHeight - rect.bottom - 2 * MARGIN;
+  const above = rect.top - 2 * MARGIN;
+  const height = target.offsetHeight;
+  const downwards = height <= below || (height > above && below >= above);
+  const room = Math.max(downwards ? below : above, 0);
+  if (height > room) target.style.maxHeight = `${room}px`;
+  const top = downwards ? rect.bottom + MARGIN : rect.top - MARGIN - Math.min(height, room);
+  const clamped = Math.min(Math.max(MARGIN, top), window.innerHeight - MARGIN - Math.min(height, room));
+  target.style.top = `${clamped + window.scrollY}px`;
 }
 
 function hide(): void {
@@ -74,8 +96,14 @@ function scheduleHide(): void {
 async function contentFor(link: HTMLAnchorElement): Promise<Node[] | undefined> {
   if (link.classList.contains('eqref')) {
     const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
-    const math = target?.querySelector('.katex-display, .katex');
-    return math ? [math.cloneNode(true)] : undefined;
+    // The formula without its number (src/markdown/rehype-katex-strict.ts puts the number
+    // in a cell of its own), which goes in the card's header instead.
+    const math = target?.querySelector('.math-formula .katex-display') ?? target?.querySelector('.katex-display');
+    if (!math) return undefined;
+    const number = target?.querySelector('.math-number')?.textContent?.trim() ?? link.textContent?.trim() ?? '';
+    const formula = element('div', 'link-preview-formula');
+    formula.append(math.cloneNode(true));
+    return [element('p', 'link-preview-heading', `${formulaLabel} ${number}`.trim()), formula];
   }
   const slug = ARTICLE_PATH.exec(link.pathname)?.[1];
   if (!slug || link.pathname === location.pathname) return undefined;

@@ -33,3 +33,15 @@ export const searchStrings = JSON.stringify({
   countPartial: t.searchResultCountPartial,
   unknown: t.searchUnknown,
 });
+
+/** The strings of the formula controls and equation previews, for a `data-math-strings` attribute. */
+export const mathStrings = JSON.stringify({
+  copy: t.copyTex,
+  copied: t.copiedTex,
+  formula: t.formula,
+  keys: t.formulaKeys,
+});
+
+/** A UI string with `{name}` placeholders filled in. */
+export const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

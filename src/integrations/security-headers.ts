@@ -22,7 +22,7 @@ export default function securityHeaders(): AstroIntegration {
         const text = fs
           .readFileSync(file, 'utf8')
           .replace(
-            /^(\s+Content-Security-Policy:\s*)(.*)$/m,
+            /^(\s+Content-Security-Policy:\s*)(.*)$/gm,
             (_, name: string, policy: string) => `${name}${withRemoteOrigins(policy, origins)}`,
           );
         fs.writeFileSync(file, text);

@@ -57,3 +57,61 @@ export function metaPolicy(policy: string): string {
     .filter((directive) => directive && !/^(frame-ancestors|report-uri|report-to|sandbox)\b/.test(directive))
     .join('; ');
 }
+
+/** A policy whose `directive` also allows `origin` (created from default-src if absent). */
+export function allowOrigin(policy: string, directive: string, origin: string): string {
+  const directives = policy
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const at = directives.findIndex((part) => part.split(/\s+/)[0] === directive);
+  if (at >= 0) {
+    if (!directives[at]!.split(/\s+/).includes(origin)) directives[at] = `${directives[at]} ${origin}`;
+  } else {
+    const fallback = directives.find((part) => part.split(/\s+/)[0] === 'default-src');
+    const sources = fallback ? fallback.split(/\s+/).slice(1).join(' ') : "'self'";
+    directives.push(`${directive} ${sources} ${origin}`);
+  }
+  return directives.join('; ');
+}
+
+export function formatHeadersFile(rules: HeaderRule[], comment = ''): string {
+  const lines = comment ? comment.split('\n').map((line) => `# ${line}`.trimEnd()) : [];
+  for (const rule of rules) lines.push(rule.pattern, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`));
+  return `${lines.join('\n')}\n`;
+}
+
+const isPolicy = ([name]: [string, string]) => name.toLowerCase() === 'content-security-policy';
+
+/**
+ * The rules with the site-wide policy replaced, for the pages under `folder`, by `policy`.
+ *
+ * No path may match two rules that set a Content-Security-Policy: hosts disagree on what
+ * then happens (Cloudflare Pages sends both, and a browser enforcing two policies lets
+ * through only what both allow; Netlify sends the later). So the `/*` rule keeps its other
+ * headers, and the policy goes to one rule per top-level entry of the built site: `folder`
+ * gets `policy`, every other entry the site-wide one. A path outside them all (a 404) has
+ * only the pages' <meta> policy, which is the site-wide one.
+ */
+export function withFolderPolicy(
+  rules: HeaderRule[],
+  entries: { name: string; directory: boolean }[],
+  base: string,
+  folder: string,
+  policy: string,
+): HeaderRule[] {
+  const site = sitePolicy(rules);
+  if (site === undefined) return rules;
+  const kept = rules.map((rule) =>
+    rule.pattern === '/*' ? { ...rule, headers: rule.headers.filter((header) => !isPolicy(header)) } : rule,
+  );
+  const name = 'Content-Security-Policy';
+  const perEntry = [...entries]
+    .filter((entry) => entry.name !== '_headers')
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(({ name: entry, directory }) => ({
+      pattern: `${base}${entry}${directory ? '/*' : ''}`,
+      headers: [[name, entry === folder && directory ? policy : site]] as [string, string][],
+    }));
+  return [...kept, { pattern: base, headers: [[name, site]] }, ...perEntry];
+}

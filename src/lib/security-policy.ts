@@ -2,10 +2,13 @@
  * The Content-Security-Policy of the site: public/_headers (read once per build), with the
  * origins articles load images and embeds from added to img-src and frame-src. Hosts that
  * ignore `_headers` (GitHub Pages, a plain file server) get the same policy from a <meta>.
+ * Article pages with comments on (KB_COMMENTS) also allow the comment widget's frame
+ * (src/lib/comments.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { settings } from '../settings.ts';
+import { commentsPolicy } from './comments.ts';
 import { metaPolicy, parseHeadersFile, sitePolicy } from './headers-file.ts';
 
 /** A policy with extra sources for img-src and frame-src (directives created as needed). */
@@ -25,19 +28,28 @@ export function withRemoteOrigins(policy: string, origins: { images: string[]; f
   return directives.join('; ');
 }
 
-let base: string | undefined | null = null;
+let cached: string | undefined | null = null;
 
-/** The policy of public/_headers as written. */
-export function basePolicy(): string | undefined {
-  if (base === null) {
+/** The site-wide policy of public/_headers as written, or undefined when there is none. */
+export function headersFilePolicy(): string | undefined {
+  if (cached === null) {
     const file = path.join(settings.root, 'public/_headers');
-    base = fs.existsSync(file) ? sitePolicy(parseHeadersFile(fs.readFileSync(file, 'utf8'))) : undefined;
+    cached = fs.existsSync(file) ? sitePolicy(parseHeadersFile(fs.readFileSync(file, 'utf8'))) : undefined;
   }
-  return base;
+  return cached;
 }
 
-/** The policy for the pages' <meta>, with the site's remote origins. */
-export function metaContentSecurityPolicy(origins: { images: string[]; frames: string[] }): string | undefined {
-  const policy = basePolicy();
+/** The policy of an article page: the site's, plus the comment widget when comments are on. */
+export function articlePolicy(): string | undefined {
+  const policy = headersFilePolicy();
+  return policy !== undefined && settings.comments ? commentsPolicy(policy) : policy;
+}
+
+/** The policy for a page's <meta>, with the site's remote origins (src/sources/remote-origins.ts). */
+export function metaContentSecurityPolicy(
+  page: 'site' | 'article',
+  origins: { images: string[]; frames: string[] },
+): string | undefined {
+  const policy = page === 'article' ? articlePolicy() : headersFilePolicy();
   return policy === undefined ? undefined : metaPolicy(withRemoteOrigins(policy, origins));
 }

@@ -25,8 +25,10 @@ import remarkCodeLanguages, { UNHIGHLIGHTED } from './remark-code-languages.ts';
 import remarkTitleHeading from './remark-title-heading.ts';
 import remarkObsidian from './remark-obsidian.ts';
 import remarkForeignSyntax from './remark-foreign-syntax.ts';
+import remarkCjkQuotes from './remark-cjk-quotes.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
+import rehypeCjkSpacing from './rehype-cjk-spacing.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
 import rehypeLinks from './rehype-links.ts';
 import rehypeAuthorHtml from './rehype-author-html.ts';
@@ -60,6 +62,8 @@ export const remarkPlugins = [
   remarkEquationRefs,
   remarkCodeLanguages,
   remarkForeignSyntax,
+  // Before the facts, so excerpts and headings carry the quotation marks readers see.
+  remarkCjkQuotes,
   remarkArticleFacts,
 ];
 
@@ -75,6 +79,8 @@ export const rehypePlugins = [
   [rehypePublishImages, { ...localFiles, remoteImages: settings.remoteImages }],
   // After links are resolved, before KaTeX: prose and formulas are still apart here.
   [rehypeArticleFacts, { base: settings.base, excerptLength: site.excerptLength, contextLength: 120 }],
+  // Before KaTeX, while inline math is still one element to space around.
+  rehypeCjkSpacing,
   [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros } }],
   rehypeCodeBlocks,
 ] as const;

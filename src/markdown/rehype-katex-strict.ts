@@ -7,12 +7,13 @@
  * marked, so the rest of the page renders; shared macros come from one config; identical
  * formulas are rendered once per process.
  */
-import katex from 'katex';
+import katex, { type KatexOptions } from 'katex';
 import type { Element, ElementContent, Root, Parent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { reserveBaseWidths, type KatexNode } from './katex-width.ts';
 import { mathjaxRewrite } from './mathjax-compat.ts';
 import { errorMark, report } from './report.ts';
 
@@ -22,8 +23,30 @@ export interface KatexStrictOptions {
   output?: 'raw' | 'hast';
 }
 
-/** Rendered HTML by mode and TeX: the same formula (`d`, `\\theta`) recurs across a library. */
-const htmlCache = new Map<string, string>();
+/**
+ * A rendered formula. A display formula's equation number is split off KaTeX's markup so
+ * the page can give it a cell of its own beside the formula (see `displayRow`).
+ */
+interface Rendered {
+  html: string;
+  number?: string;
+}
+
+/** The part of KaTeX's build tree used here (`__renderToDomTree` is exported but not typed). */
+interface KatexTree extends KatexNode {
+  toMarkup(): string;
+  children?: KatexTree[];
+}
+const katexInternals = katex as unknown as {
+  __renderToDomTree(tex: string, options: KatexOptions): KatexTree;
+  __domTree: { Span: new (classes: string[], children: KatexNode[]) => KatexTree };
+};
+
+/** An inline base that may not fit the line, in a box that scrolls (src/styles/math.css). */
+const scrollBox = (base: KatexNode) => new katexInternals.__domTree.Span(['math-scroll'], [base]);
+
+/** Rendered formulas by mode and TeX: the same formula (`d`, `\\theta`) recurs across a library. */
+const renderCache = new Map<string, Rendered>();
 
 /**
  * Bounds, so that no formula and no article costs more than a moment (hostile or runaway
@@ -70,13 +93,23 @@ export function formulaLimitProblem(tex: string): string | undefined {
 const trustInPageLinks = (context: { command: string; url?: string }) =>
   context.command === '\\href' && typeof context.url === 'string' && context.url.startsWith('#');
 
-function renderToHtml(tex: string, displayMode: boolean, macros: Record<string, string>): string {
-  const key = `${displayMode ? 'D' : 'I'}\u0000${tex}`;
-  let html = htmlCache.get(key);
-  if (html === undefined) {
+/** Takes the equation number (`.katex-tag`, the last child of `.katex-html`) out of the tree. */
+function detachNumber(tree: KatexTree): KatexTree | undefined {
+  const html = tree.children?.[0]?.children?.find((child) => child.classes?.includes('katex-html'));
+  const last = html?.children?.at(-1);
+  if (!html?.children || !last?.classes?.includes('katex-tag')) return undefined;
+  html.children.pop();
+  return last;
+}
+
+function renderFormula(tex: string, displayMode: boolean, macros: Record<string, string>, row: boolean): Rendered {
+  const key = `${row ? 'R' : displayMode ? 'D' : 'I'}\u0000${tex}`;
+  let rendered = renderCache.get(key);
+  if (rendered === undefined) {
     // Bounded: a 10,000-article library has hundreds of thousands of distinct formulas.
-    if (htmlCache.size >= 20_000) htmlCache.clear();
-    html = katex.renderToString(tex, {
+    if (renderCache.size >= 20_000) renderCache.clear();
+    // What katex.renderToString does (the tree's markup), with the tree in hand on the way.
+    const tree = katexInternals.__renderToDomTree(tex, {
       displayMode,
       // KaTeX mutates the macros object it is given (\gdef); hand it a copy.
       macros: { ...macros },
@@ -88,9 +121,12 @@ function renderToHtml(tex: string, displayMode: boolean, macros: Record<string, 
       strict: 'ignore',
       output: 'htmlAndMathml',
     });
-    htmlCache.set(key, html);
+    reserveBaseWidths(tree, displayMode ? undefined : scrollBox);
+    const number = row ? detachNumber(tree) : undefined;
+    rendered = number ? { html: tree.toMarkup(), number: number.toMarkup() } : { html: tree.toMarkup() };
+    renderCache.set(key, rendered);
   }
-  return html;
+  return rendered;
 }
 
 /**
@@ -102,6 +138,30 @@ function toNodes(html: string, raw: boolean): ElementContent[] {
   return raw
     ? [{ type: 'raw', value: html } as unknown as ElementContent]
     : (fromHtml(html, { fragment: true }).children as ElementContent[]);
+}
+
+const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
+
+/**
+ * A display formula as a row of two cells: the formula, which scrolls sideways when it is
+ * wider than the column, and its number, which stays put beside it. The number is drawn
+ * from KaTeX's own tag markup; screen readers get it from the MathML, so the cell is hidden
+ * from them, and from the search index (the TeX is indexed instead).
+ */
+function displayRow(rendered: Rendered, raw: boolean): ElementContent[] {
+  const formula = element('div', { className: ['math-formula'] }, toNodes(rendered.html, raw));
+  if (rendered.number === undefined) return [formula];
+  const number = element(
+    'span',
+    { className: ['math-number'], ariaHidden: 'true', dataPagefindIgnore: '' },
+    toNodes(rendered.number, raw),
+  );
+  return [formula, number];
 }
 
 /** Puts the rendered formula in place of its <code> (inline) or of its <pre> (display). */
@@ -158,7 +218,6 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
       const located = node.position ? node : (parent as Element);
       const place = (children: ElementContent[]) => placeFormula(parent, index, { inPre, displayMode, children });
 
-      let rendered: ElementContent[];
       const refused = formulaLimitProblem(tex);
       if (refused) {
         report(file, located, {
@@ -170,8 +229,11 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
         });
         return place([errorMark(tex.slice(0, 2000), refused, { className: 'katex-error' })]);
       }
+      const rendering = (rendered: Rendered) =>
+        displayMode && inPre ? displayRow(rendered, raw) : toNodes(rendered.html, raw);
+
       try {
-        rendered = toNodes(renderToHtml(tex, displayMode, macros), raw);
+        return place(rendering(renderFormula(tex, displayMode, macros, displayMode && inPre)));
       } catch (error) {
         // A stack overflow is KaTeX recursing too deep: say so, not "Maximum call stack".
         const reason =
@@ -184,7 +246,7 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
         const compatible = mathjaxRewrite(tex);
         if (compatible.habits.length > 0) {
           try {
-            rendered = toNodes(renderToHtml(compatible.tex, displayMode, macros), raw);
+            const rendered = rendering(renderFormula(compatible.tex, displayMode, macros, displayMode && inPre));
             report(file, located, {
               severity: 'warning',
               rule: 'math/mathjax-only',
@@ -201,10 +263,8 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
           message: `invalid TeX: ${reason}\nformula: ${tex.trim()}`,
           fix: 'correct the formula, or build with KB_LENIENT=1 to publish it marked while you fix it',
         });
-        rendered = [errorMark(tex, reason, { className: 'katex-error' })];
+        return place([errorMark(tex, reason, { className: 'katex-error' })]);
       }
-
-      return place(rendered);
     });
   };
 }

@@ -5,23 +5,33 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const pages = [
+const pages: { name: string; path: string; ready?: string; width?: number; act?: string }[] = [
   { name: 'home', path: '' },
   { name: 'article with math and code', path: 'articles/rope/' },
+  {
+    name: 'article on a phone, formulas wider than the screen',
+    path: 'articles/rope/',
+    width: 390,
+  },
+  { name: 'article on a phone with the TOC sheet open', path: 'articles/rope/', width: 390, act: '.toc-open' },
   { name: 'tag page', path: 'tags/attention/' },
   { name: 'archive', path: 'archive/' },
+  { name: 'papers, filtered', path: 'papers/?venue=ICLR', ready: '.paper-filters' },
+  { name: 'page not found', path: 'no-such-page/' },
   { name: 'search with results open', path: 'search/?q=attention', ready: '#search-results li' },
 ];
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`accessibility, ${theme} theme`, () => {
-    for (const { name, path, ready } of pages) {
+    for (const { name, path, ready, width, act } of pages) {
       test(`${name} has no axe violations`, async ({ page }) => {
         // axe walks every KaTeX glyph span of a math-heavy page: generous on a busy 2-core box.
         test.setTimeout(180_000);
         await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+        if (width) await page.setViewportSize({ width, height: 844 });
         await page.goto(path);
         if (ready) await expect(page.locator(ready).first()).toBeVisible();
+        if (act) await page.locator(act).click();
         await expect(page.locator('html')).not.toHaveAttribute('data-theme', theme === 'light' ? 'dark' : 'light');
         const { violations } = await new AxeBuilder({ page }).analyze();
         const summary = violations.map((violation) => ({

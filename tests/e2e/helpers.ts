@@ -13,6 +13,7 @@ export interface ArticleInfo {
   seriesOrder: number | undefined;
   date: string;
   papers: string[];
+  lang: string;
   /** The Markdown after the frontmatter. */
   body: string;
 }
@@ -31,6 +32,7 @@ export function bundledArticles(dir = 'content'): ArticleInfo[] {
       seriesOrder: article.data.seriesOrder,
       date: article.data.date.toISOString().slice(0, 10),
       papers: article.data.papers,
+      lang: article.data.lang ?? 'zh',
       body: article.body,
     }));
 }

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
+import YAML from 'yaml';
 import { bundledArticles } from './helpers.ts';
 
 const articles = bundledArticles();
@@ -73,15 +75,54 @@ test.describe('listings', () => {
     );
   });
 
+  test('the archive shows the titles under each month, newest first, one click from each article', async ({ page }) => {
+    await page.goto('/archive/');
+    const months = [...new Set(articles.map((article) => article.date.slice(0, 7)))].sort().reverse();
+    const sections = page.locator('.archive-months > li');
+    await expect(sections).toHaveCount(months.length);
+    for (const [index, month] of months.entries()) {
+      const section = sections.nth(index);
+      const [year, number] = month.split('-');
+      await expect(section.locator('.archive-month a')).toHaveAttribute('href', `/archive/${year}/${number}/`);
+      const expected = articles
+        .filter((article) => article.date.startsWith(month))
+        .sort((a, b) => b.date.localeCompare(a.date))
+        .map((article) => article.title);
+      await expect(section.locator('.archive-list a')).toHaveText(expected);
+    }
+    await sections.first().locator('.archive-list a').first().click();
+    await expect(page.locator('.article-header h1')).toBeVisible();
+  });
+
+  test('the year archive lists the titles under each month too', async ({ page }) => {
+    await page.goto('/archive/2025/');
+    const june = articles.filter((article) => article.date.startsWith('2025-06'));
+    await expect(
+      page.locator('section', { has: page.locator('h2', { hasText: '6 月' }) }).locator('.archive-list a'),
+    ).toHaveCount(june.length);
+  });
+
   test('listings render excerpt math instead of showing TeX', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('.excerpt')).not.toContainText(['\\frac', '$']);
   });
 
-  test('an unknown URL answers with the 404 page', async ({ page }) => {
+  test('an unknown URL answers with the 404 page: the site search box and the latest articles', async ({ page }) => {
     const response = await page.goto('/articles/no-such-article/');
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1')).toHaveText('页面不存在');
+    const latest = [...articles].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 5);
+    await expect(page.locator('.not-found .archive-list a')).toHaveText(latest.map((article) => article.title));
+    const box = page.locator('.not-found input[type="search"][name="q"]');
+    // The same field as the header's and the search page's (src/components/SearchInput.astro).
+    await expect(box).toHaveAttribute(
+      'placeholder',
+      (await page.locator('#header-search-input').getAttribute('placeholder'))!,
+    );
+    await expect(page.locator('label[for="notfound-search"]')).toHaveText('搜索');
+    await box.fill('RoPE');
+    await box.press('Enter');
+    await expect(page).toHaveURL(/\/search\/\?q=RoPE$/);
   });
 
   test('RSS, sitemap and robots.txt are served', async ({ request }) => {
@@ -93,7 +134,130 @@ test.describe('listings', () => {
   });
 });
 
+test.describe('papers', () => {
+  type PaperEntry = { title: string; year?: number; venue?: string };
+  const papers = YAML.parse(fs.readFileSync('content/papers.yaml', 'utf8')) as Record<string, PaperEntry>;
+  const discussed = new Map<string, string[]>();
+  for (const article of articles)
+    for (const id of article.papers) discussed.set(id, [...(discussed.get(id) ?? []), ...article.tags]);
+  const venueOf = (id: string) => papers[id]?.venue?.replace(/\s+(?:19|20)\d{2}$/, '');
+  const visibleIds = (page: import('@playwright/test').Page) =>
+    page.locator('.paper-card:visible').evaluateAll((cards) => cards.map((card) => card.id).sort());
+  const cardId = (id: string) => `paper-${id.replace(/[^A-Za-z0-9]+/g, '-')}`;
+
+  test('grouped by year, newest first', async ({ page }) => {
+    await page.goto('/papers/');
+    const years = await page
+      .locator('.paper-group h2')
+      .evaluateAll((headings) => headings.map((heading) => heading.firstChild?.textContent?.trim() ?? ''));
+    const numeric = years.filter((year) => /^\d{4}$/.test(year)).map(Number);
+    expect(numeric).toEqual([...numeric].sort((a, b) => b - a));
+    expect(numeric.length).toBeGreaterThan(5);
+  });
+
+  test('filter by venue, year and tag; group by venue; the URL keeps the choice', async ({ page }) => {
+    await page.goto('/papers/');
+    await page.locator('.paper-filters select[name="venue"]').selectOption('ICLR');
+    const iclr = [...discussed.keys()]
+      .filter((id) => venueOf(id) === 'ICLR')
+      .map(cardId)
+      .sort();
+    expect(iclr.length).toBeGreaterThan(3);
+    expect(await visibleIds(page)).toEqual(iclr);
+    await expect(page).toHaveURL(/\?venue=ICLR$/);
+    await expect(page.locator('.paper-count')).toHaveText(`显示 ${iclr.length} / ${discussed.size} 篇论文`);
+
+    await page.reload();
+    expect(await visibleIds(page)).toEqual(iclr);
+
+    await page.locator('.paper-filters select[name="venue"]').selectOption('');
+    await page.locator('.paper-filters select[name="tag"]').selectOption('rope');
+    const rope = [...discussed]
+      .filter(([, tags]) => tags.includes('rope'))
+      .map(([id]) => cardId(id))
+      .sort();
+    expect(await visibleIds(page)).toEqual(rope);
+
+    await page.locator('.paper-filters select[name="tag"]').selectOption('');
+    await page.locator('.paper-filters select[name="year"]').selectOption('2023');
+    const of2023 = [...discussed.keys()]
+      .filter((id) => papers[id]?.year === 2023)
+      .map(cardId)
+      .sort();
+    expect(await visibleIds(page)).toEqual(of2023);
+
+    await page.locator('.paper-filters select[name="year"]').selectOption('');
+    await page.locator('.paper-filters select[name="group"]').selectOption('venue');
+    await expect(page).toHaveURL(/\?group=venue$/);
+    const headings = await page
+      .locator('.paper-group:visible h2')
+      .evaluateAll((nodes) => nodes.map((node) => node.firstChild?.textContent?.trim() ?? ''));
+    const counts = new Map<string, number>();
+    for (const id of discussed.keys()) counts.set(venueOf(id) ?? '', (counts.get(venueOf(id) ?? '') ?? 0) + 1);
+    const most = Math.max(...[...counts].filter(([venue]) => venue).map(([, count]) => count));
+    expect(counts.get(headings[0]!)).toBe(most);
+    expect(headings).toContain('ICLR');
+    expect(
+      await page
+        .locator('.paper-group')
+        .evaluateAll((groups) =>
+          [
+            ...(groups
+              .find((group) => group.querySelector('h2')?.firstChild?.textContent?.trim() === 'ICLR')
+              ?.querySelectorAll('.paper-card') ?? []),
+          ]
+            .map((card) => card.id)
+            .sort(),
+        ),
+    ).toEqual(iclr);
+
+    await page.locator('.paper-filters button[type="reset"]').click();
+    await expect(page).toHaveURL(/\/papers\/$/);
+    await expect(page.locator('.paper-card:visible')).toHaveCount(discussed.size);
+  });
+
+  test('without JavaScript every paper is listed, grouped by year, and no filter pretends to work', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/papers/');
+    await expect(page.locator('.paper-card')).toHaveCount(discussed.size);
+    await expect(page.locator('.paper-filters')).toBeHidden();
+    await context.close();
+  });
+});
+
 test.describe('theme', () => {
+  test('the toggle cycles light, dark and following the system, and says which is on', async ({ page }) => {
+    for (const system of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: system });
+      await page.goto('/');
+      await page.evaluate(() => localStorage.removeItem('kb-theme'));
+      await page.reload();
+      const toggle = page.locator('.theme-toggle');
+      const other = system === 'light' ? 'dark' : 'light';
+      const names = { light: '浅色', dark: '深色', system: '跟随系统' };
+      await expect(toggle).toHaveAttribute('aria-label', `主题：${names.system}（点击切换为${names[other]}）`);
+      await toggle.click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', other);
+      await toggle.click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', system);
+      expect(await page.evaluate(() => localStorage.getItem('kb-theme'))).toBe(system);
+      await expect(toggle).toHaveAttribute('aria-label', `主题：${names[system]}（点击切换为${names.system}）`);
+      await toggle.click();
+      await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+      expect(await page.evaluate(() => localStorage.getItem('kb-theme'))).toBeNull();
+      // Following the system again: a change of the system's theme shows at once.
+      await page.emulateMedia({ colorScheme: other });
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+        other === 'dark' ? 'rgb(21, 24, 29)' : 'rgb(255, 255, 255)',
+      );
+      await page.reload();
+      await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+    }
+  });
+
   test('the toggle switches to dark and the choice survives a reload, with no flash', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/articles/rope/');

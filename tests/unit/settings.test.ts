@@ -58,6 +58,36 @@ describe('settings', () => {
     expect(() => read({ KB_VALIDATE_LIMIT: '-1' })).toThrow(/KB_VALIDATE_LIMIT="-1": must be a whole number/);
   });
 
+  it('turn comments on only when asked, with every id Giscus needs', () => {
+    expect(read({}).comments).toBeUndefined();
+    expect(read({ KB_COMMENTS: '0' }).comments).toBeUndefined();
+    const giscus = {
+      KB_COMMENTS: 'giscus',
+      KB_GISCUS_REPO: 'owner/notes',
+      KB_GISCUS_REPO_ID: 'R_1',
+      KB_GISCUS_CATEGORY: 'Comments',
+      KB_GISCUS_CATEGORY_ID: 'DIC_1',
+    };
+    expect(read(giscus).comments).toEqual({
+      repo: 'owner/notes',
+      repoId: 'R_1',
+      category: 'Comments',
+      categoryId: 'DIC_1',
+      mapping: 'pathname',
+    });
+    expect(read({ ...giscus, KB_GISCUS_MAPPING: 'slug' }).comments?.mapping).toBe('slug');
+    expect(() => read({ KB_COMMENTS: 'disqus' })).toThrow(
+      'KB_COMMENTS="disqus": the comment system is giscus (or 0 for none); for example KB_COMMENTS=giscus',
+    );
+    expect(() => read({ ...giscus, KB_GISCUS_REPO_ID: '' })).toThrow(
+      /KB_COMMENTS=giscus needs KB_GISCUS_REPO_ID .*; for example KB_GISCUS_REPO_ID=R_kgDOExample/,
+    );
+    expect(() => read({ ...giscus, KB_GISCUS_REPO: 'notes' })).toThrow(
+      /KB_GISCUS_REPO="notes": is a GitHub repository/,
+    );
+    expect(outputSettings(read(giscus)).find((line) => line.startsWith('comments='))).toContain('owner/notes');
+  });
+
   it('list what changes the output, and nothing else of the environment', () => {
     const lines = outputSettings(read({ KB_BASE: '/kb/', KB_VALIDATE_LIMIT: '0' }));
     expect(lines).toContain('base=/kb/');

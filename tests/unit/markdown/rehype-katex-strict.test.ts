@@ -57,6 +57,35 @@ describe('rehype-katex-strict', () => {
     expect(html).toContain('\\frac{a}{');
     expect(file.data.problems?.map((problem) => problem.rule)).toEqual(['math/invalid-tex']);
   });
+
+  it('gives a numbered display formula a row: the formula in its own cell, the number beside it', async () => {
+    const html = await renderMarkdown('$$\na+b=c \\label{eq:sum}\n$$\n\n$$x$$');
+    const rows = html.match(/<div[^>]*class="math math-display"[^>]*>/g) ?? [];
+    expect(rows).toEqual(['<div id="eq-sum" class="math math-display">', '<div class="math math-display">']);
+    // The number left KaTeX's box (where it is pinned over the formula) for a cell of its own.
+    const [numbered, plain] = html.split('<div class="math math-display">');
+    expect(numbered).toMatch(
+      /<div class="math-formula"><span class="katex-display">[\s\S]*<\/div><span class="math-number" aria-hidden="true" data-pagefind-ignore=""><span class="katex-tag">/,
+    );
+    expect(numbered!.split('<div class="math-formula">')[1]!.split('<span class="math-number"')[0]).not.toContain(
+      'katex-tag',
+    );
+    expect(numbered).toContain('>1</span>');
+    // The MathML still carries the number for screen readers.
+    expect(numbered).toContain('<mtext>(1)</mtext>');
+    expect(plain).toContain('<div class="math-formula">');
+    expect(plain).not.toContain('math-number');
+  });
+
+  it('reserves each base of a formula at its final width, so fonts arriving late re-wrap nothing', async () => {
+    const html = await renderMarkdown('文字 $a+b$ 与 $\\text{中文}$。');
+    const widths = [...html.matchAll(/class="katex-base" style="width:([\d.]+)em/g)].map((match) => Number(match[1]));
+    // a, +, b: "a" + thick space around "+" is one base, "b" the next (KaTeX breaks after binary operators).
+    expect(widths).toHaveLength(2);
+    expect(widths[0]).toBeGreaterThan(1.2);
+    // Chinese inside \text is drawn by a system font: no reservation for a width nobody knows.
+    expect(html).toMatch(/<span class="katex-base"><span class="katex-strut"[^>]*><\/span><span class="mord text">/);
+  });
 });
 
 describe('TeX written for MathJax', () => {
