@@ -7,7 +7,7 @@ import { settings } from './src/settings.ts';
  * which sends the headers of public/_headers (the real Content-Security-Policy).
  * scripts/e2e.mjs builds them first:
  * - site:      the bundled library at /            (.kb-test/site, every spec)
- * - base-path: the bundled library under /kb/      (.kb-test/site-kb, the quality and a11y specs)
+ * - base-path: the bundled library under /kb/      (.kb-test/site-kb, the quality, a11y and publish-* specs)
  * - xss:       tests/fixtures/xss-metadata at /     (.kb-test/site-xss, the escaping spec)
  * A site that has not been built (KB_E2E_SKIP_BUILD=1 after a partial build) is skipped.
  */
@@ -19,7 +19,7 @@ const sites = [
     dir: '.kb-test/site-kb',
     port: port + 1,
     base: '/kb/',
-    testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts'],
+    testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts', '**/publish-*.spec.ts'],
   },
   { name: 'xss', dir: '.kb-test/site-xss', port: port + 2, base: '/', testMatch: ['**/xss.spec.ts'] },
 ].filter((site) => site.name === 'site' || fs.existsSync(site.dir));
