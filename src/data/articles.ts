@@ -13,6 +13,7 @@ import { normalizePaperId } from '../lib/papers.ts';
 import { loadTaxonomy, termOf, type Term } from '../lib/taxonomy.ts';
 import { articleFacts } from '../markdown/article-renderer.ts';
 import type { ArticleFacts } from '../markdown/article-facts.ts';
+import { contentHistory, repositoryPath, type Revision } from '../sources/git-history.ts';
 import { inventory } from '../sources/inventory.ts';
 
 /** An article as pages show it: its frontmatter, plus what the site derives from it. */
@@ -29,6 +30,10 @@ export interface Article extends Omit<ArticleData, 'category'> {
   filePath: string;
   format: 'md' | 'mdx';
   facts: ArticleFacts;
+  /** The commits that changed the file, newest first (empty without git history). */
+  revisions: Revision[];
+  /** The file's path in its git repository, for "edit this page". */
+  repositoryPath: string | undefined;
 }
 
 export interface SiteData {
@@ -49,8 +54,13 @@ async function toArticle(entry: CollectionEntry<'articles'>): Promise<Article> {
   const source = inventory().bySlug.get(entry.id)!;
   const { facts } = await articleFacts(source.file);
   const data = entry.data;
+  const revisions = contentHistory().revisions.get(source.file) ?? [];
   return {
     ...data,
+    // The author's `updated` wins; otherwise the last commit that changed the file.
+    updated: data.updated ?? (revisions[0] ? new Date(revisions[0].date) : undefined),
+    revisions,
+    repositoryPath: repositoryPath(source.file),
     slug: entry.id,
     entry,
     pageTitle: data.title,

@@ -12,6 +12,8 @@ export interface ArticleInfo {
   series: string | undefined;
   seriesOrder: number | undefined;
   date: string;
+  /** The frontmatter's `updated`, YYYY-MM-DD. */
+  updated: string | undefined;
   papers: string[];
   /** The Markdown after the frontmatter. */
   body: string;
@@ -30,6 +32,7 @@ export function bundledArticles(dir = 'content'): ArticleInfo[] {
       series: article.data.series,
       seriesOrder: article.data.seriesOrder,
       date: article.data.date.toISOString().slice(0, 10),
+      updated: article.data.updated?.toISOString().slice(0, 10),
       papers: article.data.papers,
       body: article.body,
     }));
