@@ -7,6 +7,7 @@ import { astroMarkdownProcessor, shikiConfig } from './src/markdown/pipeline.ts'
 import katexAssets from './src/integrations/katex-assets.ts';
 import contentProblems from './src/integrations/content-problems.ts';
 import articleAssets from './src/integrations/article-assets.ts';
+import { noindexUrls } from './src/sources/inventory.ts';
 
 export default defineConfig({
   site: settings.siteUrl,
@@ -22,7 +23,14 @@ export default defineConfig({
     processor: astroMarkdownProcessor(),
     shikiConfig,
   },
-  integrations: [contentProblems(), mdx(), sitemap(), katexAssets(), articleAssets()],
+  integrations: [
+    contentProblems(),
+    mdx(),
+    // Articles that ask not to be indexed are left out of the sitemap too.
+    sitemap({ filter: (page) => !noindexUrls().has(new URL(page).pathname) }),
+    katexAssets(),
+    articleAssets(),
+  ],
   // Every script is an external file: the Content-Security-Policy allows no inline code.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },

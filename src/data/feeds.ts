@@ -8,7 +8,7 @@ import { site } from '../config.ts';
 import { htmlLang, termLabel } from '../i18n/index.ts';
 import { excerptText } from '../lib/excerpt.ts';
 import { channelData, feedItems } from '../lib/feed.ts';
-import { absoluteUrl } from '../lib/url.ts';
+import { absoluteHref, absoluteUrl } from '../lib/url.ts';
 import { articleFeedHtml } from '../markdown/article-renderer.ts';
 import { settings } from '../settings.ts';
 import { tagTerm, type Article } from './articles.ts';
@@ -27,7 +27,7 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
   const sources = await Promise.all(
     newest.map(async (article) => ({
       title: article.title,
-      url: absoluteUrl(article.url.slice(settings.base.length - 1)),
+      url: absoluteHref(article.url),
       date: article.date,
       summary: article.description ?? excerptText(article.excerpt),
       tags: article.tags.map((tag) => termLabel(tagTerm(tag))),

@@ -13,6 +13,7 @@ const en: typeof zh = {
   published: 'Published',
   updated: 'Last updated',
   editPage: 'Edit this page',
+  viewMarkdown: 'View Markdown',
   revisions: (count: number) => `Revision history (${count} ${count === 1 ? 'commit' : 'commits'})`,
   readingTime: (minutes: number) => `${minutes} min read`,
   articleCount: (count: number) => `${count} ${count === 1 ? 'article' : 'articles'}`,

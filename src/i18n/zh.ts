@@ -11,6 +11,7 @@ export default {
   published: '发布于',
   updated: '最后更新',
   editPage: '在 GitHub 上编辑',
+  viewMarkdown: '查看 Markdown',
   revisions: (count: number) => `修订记录（${count} 次）`,
   readingTime: (minutes: number) => `约 ${minutes} 分钟`,
   articleCount: (count: number) => `${count} 篇`,

@@ -19,3 +19,6 @@ export const articleUrl = (slug: string): string => url(`/articles/${slug}/`);
 
 /** The absolute URL of a site path, for feeds, canonical links and the sitemap. */
 export const absoluteUrl = (path: string): string => new URL(url(path), settings.siteUrl).href;
+
+/** The absolute URL of an href that already has the base path (`/kb/articles/rope/`). */
+export const absoluteHref = (href: string): string => new URL(href, settings.siteUrl).href;

@@ -285,6 +285,8 @@ const SPECIAL_FIELDS = new Set([
   'lang',
   'draft',
   'papers',
+  'noindex',
+  'translations',
 ]);
 const optionalTextFields = Object.entries(articleDataSchema.shape)
   .filter(
@@ -438,6 +440,32 @@ function normaliseFields(
         'frontmatter/draft',
         '"draft" must be true or false',
         'write  draft: true  or remove the line',
+      );
+  }
+  if (raw.noindex !== undefined) {
+    if (typeof raw.noindex === 'boolean') data.noindex = raw.noindex;
+    else
+      fieldError(
+        'noindex',
+        'frontmatter/noindex',
+        '"noindex" must be true or false',
+        'write  noindex: true  or remove the line',
+      );
+  }
+  if (raw.translations !== undefined) {
+    const value = raw.translations;
+    const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
+    const valid = entries?.every(
+      ([lang, slug]) => (lang === 'zh' || lang === 'en') && typeof slug === 'string' && slug.trim(),
+    );
+    if (entries && valid)
+      data.translations = Object.fromEntries(entries.map(([lang, slug]) => [lang, String(slug).trim()]));
+    else
+      fieldError(
+        'translations',
+        'frontmatter/translations',
+        '"translations" must map a language (zh or en) to the slug of the article in that language',
+        'write it as  translations: { en: rope-en }',
       );
   }
   if (raw.papers !== undefined) {

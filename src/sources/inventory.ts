@@ -161,3 +161,10 @@ export function articleSlugs(): Set<string> {
 export function articleTitle(slug: string): string | undefined {
   return inventory().bySlug.get(slug)?.data.title;
 }
+
+/** URLs (below the base path) of the articles that ask not to be indexed (`noindex: true`). */
+export function noindexUrls(): Set<string> {
+  return new Set(
+    [...inventory().bySlug.values()].filter((article) => article.data.noindex).map((article) => article.url),
+  );
+}
