@@ -34,6 +34,8 @@ export interface Article extends Omit<ArticleData, 'category'> {
   revisions: Revision[];
   /** The file's path in its git repository, for "edit this page". */
   repositoryPath: string | undefined;
+  /** Its published versions in other languages (translationKey / translations:). */
+  versions: { lang: 'zh' | 'en'; slug: string; url: string; title: string }[];
 }
 
 export interface SiteData {
@@ -61,6 +63,7 @@ async function toArticle(entry: CollectionEntry<'articles'>): Promise<Article> {
     updated: data.updated ?? (revisions[0] ? new Date(revisions[0].date) : undefined),
     revisions,
     repositoryPath: repositoryPath(source.file),
+    versions: [],
     slug: entry.id,
     entry,
     pageTitle: data.title,
@@ -90,6 +93,18 @@ function disambiguateTitles(articles: Article[]): void {
   }
 }
 
+/** Each article's versions in other languages, among the published ones. */
+function linkVersions(articles: Article[]): void {
+  const bySlug = new Map(articles.map((article) => [article.slug, article]));
+  const { translations } = inventory();
+  for (const article of articles) {
+    article.versions = Object.entries(translations.get(article.slug) ?? {}).flatMap(([lang, slug]) => {
+      const other = slug === undefined ? undefined : bySlug.get(slug);
+      return other ? [{ lang: lang as 'zh' | 'en', slug: other.slug, url: other.url, title: other.title }] : [];
+    });
+  }
+}
+
 function groupByPaper(articles: Article[]): Map<string, Article[]> {
   const byPaper = new Map<string, Article[]>();
   for (const article of articles) {
@@ -106,6 +121,7 @@ async function compute(): Promise<SiteData> {
   for (const entry of entries) articles.push(await toArticle(entry));
   articles.sort(byNewest);
   disambiguateTitles(articles);
+  linkVersions(articles);
   const seriesIds = [...new Set(articles.flatMap((article) => (article.series ? [article.series] : [])))];
   return {
     articles,

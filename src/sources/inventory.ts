@@ -15,6 +15,7 @@ import { slugFromPath, slugProblem } from '../lib/slugs.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import type { ArticleData } from '../lib/article-schema.ts';
 import { articleUrl } from '../lib/url.ts';
+import { linkTranslations, type Lang } from '../lib/translations.ts';
 import { settings } from '../settings.ts';
 import { readArticle, type FileProblem } from './frontmatter.ts';
 
@@ -48,6 +49,8 @@ export interface Inventory {
   byFile: Map<string, ArticleSource>;
   /** Every problem of every file, and of the folder. */
   problems: Problem[];
+  /** slug → its versions in other languages (language → slug), from translationKey / translations:. */
+  translations: Map<string, Partial<Record<Lang, string>>>;
 }
 
 /** Whether a path below the articles folder is an article (the one rule). */
@@ -130,6 +133,11 @@ export function takeInventory(contentDir: string, now: Date = new Date()): Inven
     } else if (article.publishable) bySlug.set(slug, article);
     articles.push(article);
   }
+  const translations = linkTranslations(
+    [...bySlug.values()].map((article) => ({ slug: article.slug, file: article.file, ...article.data })),
+  );
+  for (const problem of translations.problems)
+    articles.find((article) => article.file === problem.file)?.problems.push(problem);
   return {
     contentDir,
     articlesDir,
@@ -137,6 +145,7 @@ export function takeInventory(contentDir: string, now: Date = new Date()): Inven
     bySlug,
     byFile: new Map(articles.map((article) => [article.file, article])),
     problems: articles.flatMap((article) => article.problems),
+    translations: translations.versions,
   };
 }
 
