@@ -59,6 +59,8 @@ export interface SearchRequest {
   query: string;
   category?: string;
   tag?: string;
+  /** The language's name as indexed (FILTER.lang): 中文, English. */
+  lang?: string;
   sort?: 'relevance' | 'date';
   /** How many results get their data (title, excerpt) loaded. */
   limit?: number;
@@ -264,11 +266,13 @@ export async function search(request: SearchRequest): Promise<SearchResponse> {
   const filters: Record<string, string[]> = {};
   if (request.category) filters[FILTER.category] = [request.category];
   if (request.tag) filters[FILTER.tag] = [request.tag];
+  if (request.lang) filters[FILTER.lang] = [request.lang];
   const options: PagefindSearchOptions = { filters };
   if (request.sort === 'date') options.sort = { [SORT.date]: 'desc' };
   // An empty query with a filter lists everything in it (Pagefind's `null` search).
   const term = raw === '' ? null : isTex ? texQueryWords(raw) : corrected;
-  if (term === null && !request.category && !request.tag) return { query: raw, corrected: false, total: 0, hits: [] };
+  if (term === null && !request.category && !request.tag && !request.lang)
+    return { query: raw, corrected: false, total: 0, hits: [] };
   const found = await pagefind.search(term, options);
   const results = found?.results ?? [];
   const limit = request.limit ?? 10;
