@@ -78,7 +78,7 @@ export function linkTranslations(articles: TranslationSource[]): Translations {
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const kept = new Map<Lang, TranslationSource>();
-    for (const article of [...group].sort((a, b) => a.file.localeCompare(b.file))) {
+    for (const article of [...group].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
       const taken = kept.get(article.lang);
       if (!taken) {
         kept.set(article.lang, article);

@@ -33,6 +33,8 @@ const SCENARIOS = [
   'frontmatter-yaml-syntax',
   'frontmatter-duplicate-keys',
   'duplicate-slug',
+  'translation-duplicate-language',
+  'translation-missing',
   'empty-file',
   'not-utf8',
   'huge-article',
@@ -139,6 +141,23 @@ describe('frontmatter and files that cannot be articles (checked before anything
       /articles\/inference\/same-name\.md:1 — duplicate slug "same-name": .*articles\/attention\/same-name\.md has the same file name/,
     );
     expect(problem).toMatch(/\/articles\/same-name\/\n\s+fix: rename one of the files/);
+  });
+
+  it('two versions in one language under one translationKey: an error naming both files', () => {
+    // Reported once, at the second file in path order, naming both.
+    expect(failureSummary(build).match(/two zh versions of one article/g)).toHaveLength(1);
+    const problem = problemAbout(build, 'attention-zh.md');
+    expect(problem).toMatch(
+      /articles\/attention-zh\.md:1 — two zh versions of one article: .*articles\/attention-zh-copy\.md and .*articles\/attention-zh\.md are linked as translations/,
+    );
+    expect(problem).toMatch(/fix: keep one zh version in the group/);
+    expect(problemsAbout(build, 'attention-en.md')).toEqual([]);
+  });
+
+  it('translations: naming an article that does not exist', () => {
+    expect(problemAbout(build, 'translation-missing.md')).toMatch(
+      /translation-missing\.md:1 — translations: zh: "no-such-article" is not an article/,
+    );
   });
 
   it('empty file: says it is empty and shows how an article starts', () => {

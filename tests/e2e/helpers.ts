@@ -15,6 +15,8 @@ export interface ArticleInfo {
   /** The frontmatter's `updated`, YYYY-MM-DD. */
   updated: string | undefined;
   papers: string[];
+  lang: 'zh' | 'en';
+  translationKey: string | undefined;
   /** The Markdown after the frontmatter. */
   body: string;
 }
@@ -34,6 +36,8 @@ export function bundledArticles(dir = 'content'): ArticleInfo[] {
       date: article.data.date.toISOString().slice(0, 10),
       updated: article.data.updated?.toISOString().slice(0, 10),
       papers: article.data.papers,
+      lang: article.data.lang,
+      translationKey: article.data.translationKey,
       body: article.body,
     }));
 }
