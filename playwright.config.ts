@@ -9,11 +9,18 @@ import { settings } from './src/settings.ts';
  * - site:      the bundled library at /            (.kb-test/site, every spec)
  * - base-path: the bundled library under /kb/      (.kb-test/site-kb, the quality, a11y and publish-* specs)
  * - xss:       tests/fixtures/xss-metadata at /     (.kb-test/site-xss, the escaping spec)
+ * - no-headers: the bundled library served without _headers, as GitHub Pages does (the deploy spec)
  * A site that has not been built (KB_E2E_SKIP_BUILD=1 after a partial build) is skipped.
  */
 const port = settings.e2ePort;
 const sites = [
-  { name: 'site', dir: '.kb-test/site', port, base: '/', testIgnore: ['**/xss.spec.ts'] },
+  {
+    name: 'site',
+    dir: '.kb-test/site',
+    port,
+    base: '/',
+    testIgnore: ['**/xss.spec.ts', '**/deploy-no-headers.spec.ts'],
+  },
   {
     name: 'base-path',
     dir: '.kb-test/site-kb',
@@ -22,6 +29,15 @@ const sites = [
     testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts', '**/publish-*.spec.ts'],
   },
   { name: 'xss', dir: '.kb-test/site-xss', port: port + 2, base: '/', testMatch: ['**/xss.spec.ts'] },
+  // The bundled library served as GitHub Pages serves it: without the _headers file.
+  {
+    name: 'no-headers',
+    dir: '.kb-test/site',
+    port: port + 3,
+    base: '/',
+    testMatch: ['**/deploy-no-headers.spec.ts'],
+    serveArgs: '--no-headers',
+  },
 ].filter((site) => site.name === 'site' || fs.existsSync(site.dir));
 
 const projects: PlaywrightTestConfig['projects'] = sites.map((site) => ({
@@ -55,7 +71,8 @@ export default defineConfig({
   },
   projects,
   webServer: sites.map((site) => ({
-    command: `node scripts/serve.ts --port ${site.port} --dir ${site.dir} --base ${site.base}`,
+    command:
+      `node scripts/serve.ts --port ${site.port} --dir ${site.dir} --base ${site.base} ${site.serveArgs ?? ''}`.trim(),
     url: `http://localhost:${site.port}${site.base}`,
     reuseExistingServer: false,
     timeout: 30_000,
