@@ -187,7 +187,10 @@ try {
   for (const name of names) {
     const text = fs.readFileSync(path.join(corpusDir, 'articles', name), 'utf8');
     const title = JSON.parse(/^title: (.*)$/m.exec(text)![1]!) as string;
-    const card = await renderCard({ title, category: '大模型架构与训练', date: '2025-01-01', siteName: 'ML 知识库', lang: 'zh' }, palette);
+    const card = await renderCard(
+      { title, category: '大模型架构与训练', date: '2025-01-01', siteName: 'ML 知识库', lang: 'zh' },
+      palette,
+    );
     timings.push(card);
   }
   const [first, ...rest] = timings;

@@ -8,6 +8,12 @@ import { expect, test } from '@playwright/test';
 const pages = [
   { name: 'home', path: '' },
   { name: 'article with math and code', path: 'articles/rope/' },
+  {
+    name: 'article with a translation, its revision list open',
+    path: 'articles/poisson-processes-zh/',
+    open: 'details.revisions',
+  },
+  { name: 'listing of one language', path: 'lang/en/' },
   { name: 'tag page', path: 'tags/attention/' },
   { name: 'archive', path: 'archive/' },
   { name: 'search with results open', path: 'search/?q=attention', ready: '#search-results li' },
@@ -15,13 +21,14 @@ const pages = [
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`accessibility, ${theme} theme`, () => {
-    for (const { name, path, ready } of pages) {
+    for (const { name, path, ready, open } of pages) {
       test(`${name} has no axe violations`, async ({ page }) => {
         // axe walks every KaTeX glyph span of a math-heavy page: generous on a busy 2-core box.
         test.setTimeout(180_000);
         await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
         await page.goto(path);
         if (ready) await expect(page.locator(ready).first()).toBeVisible();
+        if (open) await page.locator(`${open} summary`).click();
         await expect(page.locator('html')).not.toHaveAttribute('data-theme', theme === 'light' ? 'dark' : 'light');
         const { violations } = await new AxeBuilder({ page }).analyze();
         const summary = violations.map((violation) => ({

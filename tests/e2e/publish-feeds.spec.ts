@@ -1,6 +1,7 @@
 /**
  * The feeds, read as a feed reader reads them: every feed (site-wide, per category, per
- * tag, per series) is well-formed XML, parses as RSS 2.0 with a maintained feed parser,
+ * tag, per series) is well-formed XML (Chromium's strict XML parser finds no error in it),
+ * parses as RSS 2.0 with a maintained feed parser,
  * holds the newest articles (20 at most) with the whole article in each entry, and that
  * article is readable without our CSS: formulas as MathML (one <math> per formula of the
  * page), no KaTeX glyph HTML, no classes, styles or scripts, every link and image absolute
@@ -8,7 +9,6 @@
  */
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { XMLValidator } from 'fast-xml-parser';
 import { bundledArticles } from './helpers.ts';
 
 const articles = bundledArticles().sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
@@ -62,12 +62,17 @@ test.describe('feeds', () => {
   for (const feed of feeds) {
     test(`${feed.path}: valid RSS 2.0, newest ${FEED_SIZE} at most, whole articles readable without our CSS`, async ({
       request,
+      page,
     }) => {
       const root = await siteRoot(request);
       const response = await request.get(feed.path);
       expect(response.status()).toBe(200);
       const xml = await response.text();
-      expect(XMLValidator.validate(xml)).toBe(true);
+      const xmlError = await page.evaluate((text) => {
+        const parsed = new DOMParser().parseFromString(text, 'application/xml');
+        return parsed.querySelector('parsererror')?.textContent ?? null;
+      }, xml);
+      expect(xmlError).toBeNull();
 
       const parsed = parseFeed(xml);
       expect(parsed.meta).toMatchObject({ type: 'rss', version: '2.0' });
