@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Resvg } from '@resvg/resvg-js';
 import {
   cardSvg,
   cardText,
   charactersWithoutGlyphs,
+  encodePng,
   fontsFor,
   renderCard,
 } from '../../../scripts/build/social-card-render.ts';
@@ -48,10 +50,18 @@ describe('social cards', () => {
     });
   }
 
-  it('are 1200×630 PNG files', async () => {
+  it('are 1200×630 PNG files holding exactly the pixels resvg drew', async () => {
     const { png } = await renderCard(zh, palette);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    // Decode the file again (resvg reads PNG images) and compare with a fresh raster.
+    const drawn = new Resvg(await cardSvg(zh, palette), { font: { loadSystemFonts: false } }).render();
+    const decoded = new Resvg(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><image href="data:image/png;base64,${png.toString('base64')}" width="1200" height="630"/></svg>`,
+      { font: { loadSystemFonts: false } },
+    ).render();
+    expect(Buffer.from(decoded.pixels).equals(Buffer.from(drawn.pixels))).toBe(true);
+    expect(encodePng(drawn.pixels, drawn.width, drawn.height).equals(png)).toBe(true);
   });
 
   it("load the font's subsets each text needs, from the npm package", () => {
