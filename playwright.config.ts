@@ -9,7 +9,7 @@ import { settings } from './src/settings.ts';
  * - site:      the bundled library at /            (.kb-test/site, every spec)
  * - base-path: the bundled library under /kb/      (.kb-test/site-kb, the quality, a11y and publish-* specs)
  * - xss:       tests/fixtures/xss-metadata at /     (.kb-test/site-xss, the escaping spec)
- * - no-headers: the bundled library served without _headers, as GitHub Pages does (the deploy spec)
+ * - no-headers, no-headers-kb: site and base-path served without _headers, as GitHub Pages does
  * A site that has not been built (KB_E2E_SKIP_BUILD=1 after a partial build) is skipped.
  */
 const port = settings.e2ePort;
@@ -35,6 +35,14 @@ const sites = [
     dir: '.kb-test/site',
     port: port + 3,
     base: '/',
+    testMatch: ['**/deploy-no-headers.spec.ts'],
+    serveArgs: '--no-headers',
+  },
+  {
+    name: 'no-headers-kb',
+    dir: '.kb-test/site-kb',
+    port: port + 4,
+    base: '/kb/',
     testMatch: ['**/deploy-no-headers.spec.ts'],
     serveArgs: '--no-headers',
   },
