@@ -74,7 +74,8 @@ test('the home page filters the listing by language', async ({ page }) => {
 test('the search page filters results by language', async ({ page }) => {
   await page.goto('search/?q=' + encodeURIComponent('Poisson'));
   const results = page.locator('#search-results');
-  await expect(results).toHaveAttribute('aria-busy', 'false');
+  // The first search loads Pagefind and compiles its WebAssembly: slow on a busy machine.
+  await expect(results).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
   await expect(results.locator('.search-hit-title')).toContainText([en.title]);
   const language = page.getByLabel('语言', { exact: true });
   await expect(language).toBeVisible();
