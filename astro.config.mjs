@@ -8,6 +8,7 @@ import katexAssets from './src/integrations/katex-assets.ts';
 import contentProblems from './src/integrations/content-problems.ts';
 import articleAssets from './src/integrations/article-assets.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { noindexUrls } from './src/sources/inventory.ts';
 
 export default defineConfig({
   site: settings.siteUrl,
@@ -24,7 +25,15 @@ export default defineConfig({
     shikiConfig,
     syntaxHighlight: { type: 'shiki', excludeLangs: unhighlightedLanguages },
   },
-  integrations: [contentProblems(), mdx(), sitemap(), katexAssets(), articleAssets(), securityHeaders()],
+  integrations: [
+    contentProblems(),
+    mdx(),
+    // Articles that ask not to be indexed are left out of the sitemap too.
+    sitemap({ filter: (page) => !noindexUrls().has(new URL(page).pathname) }),
+    katexAssets(),
+    articleAssets(),
+    securityHeaders(),
+  ],
   // Every script is an external file: the Content-Security-Policy allows no inline code.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },

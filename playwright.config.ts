@@ -7,11 +7,12 @@ import { settings } from './src/settings.ts';
  * which sends the headers of public/_headers (the real Content-Security-Policy).
  * scripts/e2e.mjs builds them first:
  * - site:      the bundled library at /            (.kb-test/site, every spec)
- * - base-path: the bundled library under /kb/      (.kb-test/site-kb, the quality and a11y specs)
+ * - base-path: the bundled library under /kb/      (.kb-test/site-kb, the quality, a11y and publish-* specs)
  * - xss:       tests/fixtures/xss-metadata at /     (.kb-test/site-xss, the escaping spec)
  * - hostile:   tests/fixtures/hostile at /, served WITHOUT _headers, as GitHub Pages would
  *              (.kb-test/site-hostile, the hostile-content spec)
  * - comments:  tests/fixtures/comments at /, Giscus on (.kb-test/site-comments, the comments spec)
+ * - no-headers, no-headers-kb: site and base-path served without _headers, as GitHub Pages does
  * A site that has not been built (KB_E2E_SKIP_BUILD=1 after a partial build) is skipped.
  */
 const port = settings.e2ePort;
@@ -21,14 +22,14 @@ const sites = [
     dir: '.kb-test/site',
     port,
     base: '/',
-    testIgnore: ['**/xss.spec.ts', '**/hostile.spec.ts', '**/comments.spec.ts'],
+    testIgnore: ['**/xss.spec.ts', '**/hostile.spec.ts', '**/comments.spec.ts', '**/deploy-no-headers.spec.ts'],
   },
   {
     name: 'base-path',
     dir: '.kb-test/site-kb',
     port: port + 1,
     base: '/kb/',
-    testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts'],
+    testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts', '**/publish-*.spec.ts'],
   },
   { name: 'xss', dir: '.kb-test/site-xss', port: port + 2, base: '/', testMatch: ['**/xss.spec.ts'] },
   {
@@ -45,6 +46,23 @@ const sites = [
     port: port + 4,
     base: '/',
     testMatch: ['**/comments.spec.ts'],
+  },
+  // The bundled library served as GitHub Pages serves it: without the _headers file.
+  {
+    name: 'no-headers',
+    dir: '.kb-test/site',
+    port: port + 5,
+    base: '/',
+    testMatch: ['**/deploy-no-headers.spec.ts'],
+    serve: ['--no-headers'],
+  },
+  {
+    name: 'no-headers-kb',
+    dir: '.kb-test/site-kb',
+    port: port + 6,
+    base: '/kb/',
+    testMatch: ['**/deploy-no-headers.spec.ts'],
+    serve: ['--no-headers'],
   },
 ].filter((site) => site.name === 'site' || fs.existsSync(site.dir));
 

@@ -47,6 +47,8 @@ function freshContent(name: string): string {
 }
 
 interface ScenarioResult {
+  /** What the cold build said about its social cards (`[kb] N cards: …`), if it drew any. */
+  cardsLine: string | undefined;
   cold: number;
   unchanged: number;
   editOne: number;
@@ -61,12 +63,13 @@ async function scenario(
   label: string,
   build: (env: NodeJS.ProcessEnv) => Promise<Measurement>,
 ): Promise<ScenarioResult> {
-  const results: Record<Step, number[]> & { peakMiB: number; out: string } = {
+  const results: Record<Step, number[]> & { peakMiB: number; out: string; cardsLine: string | undefined } = {
     cold: [],
     unchanged: [],
     editOne: [],
     peakMiB: 0,
     out: '',
+    cardsLine: undefined,
   };
   for (let run = 1; run <= RUNS; run++) {
     const content = freshContent(label);
@@ -92,12 +95,14 @@ async function scenario(
       const result = await build(env);
       if (result.code !== 0) throw new Error(`${label} ${step} build failed:\n${result.output.slice(-4000)}`);
       results[step].push(result.seconds);
+      if (step === 'cold') results.cardsLine ??= /\[kb\] (\d+ cards: .*)/.exec(result.output)?.[1];
       results.peakMiB = Math.max(results.peakMiB, result.peakMiB);
       log(`${label} ${step}: ${result.seconds.toFixed(1)} s, peak ${result.peakMiB.toFixed(0)} MiB`);
     }
     results.out = out;
   }
   return {
+    cardsLine: results.cardsLine,
     cold: median(results.cold),
     unchanged: median(results.unchanged),
     editOne: median(results.editOne),
@@ -170,6 +175,38 @@ try {
   log(`search measurement skipped: ${(error as Error).message}`);
 }
 
+// Social cards: the cost of one card drawn on its own (fonts already loaded), over titles
+// of the corpus, beside what the cold build reported for its cards (drawn beside Astro).
+let cardCost: { cards: number; meanMs: number; layoutMs: number; rasterMs: number; firstMs: number } | undefined;
+try {
+  const { renderCard } = await import('./build/social-card-render.ts');
+  const { cardStyle } = await import('../src/data/social-cards.ts');
+  const { palette } = cardStyle();
+  const names = fs.readdirSync(path.join(corpusDir, 'articles')).sort().slice(0, 60);
+  const timings: { layoutMs: number; rasterMs: number }[] = [];
+  for (const name of names) {
+    const text = fs.readFileSync(path.join(corpusDir, 'articles', name), 'utf8');
+    const title = JSON.parse(/^title: (.*)$/m.exec(text)![1]!) as string;
+    const card = await renderCard(
+      { title, category: '大模型架构与训练', date: '2025-01-01', siteName: 'ML 知识库', lang: 'zh' },
+      palette,
+    );
+    timings.push(card);
+  }
+  const [first, ...rest] = timings;
+  const mean = (pick: (t: { layoutMs: number; rasterMs: number }) => number) =>
+    rest.reduce((sum, timing) => sum + pick(timing), 0) / rest.length;
+  cardCost = {
+    cards: rest.length,
+    meanMs: mean((t) => t.layoutMs + t.rasterMs),
+    layoutMs: mean((t) => t.layoutMs),
+    rasterMs: mean((t) => t.rasterMs),
+    firstMs: first!.layoutMs + first!.rasterMs,
+  };
+} catch (error) {
+  log(`card measurement skipped: ${(error as Error).message}`);
+}
+
 const entry = JSON.parse(fs.readFileSync(path.join(site.out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
   languages: Record<string, { page_count: number }>;
 };
@@ -183,6 +220,8 @@ const report = {
   baseline: baseline && { ...baseline, out: undefined },
   pageWeight,
   firstSearchKiB,
+  cardCost,
+  cardsInBuild: site.cardsLine,
   spotCheck,
   indexedPages,
 };
@@ -204,6 +243,9 @@ const markdown = [
   '',
   `One article page: ${pageWeight.htmlGzipKiB.toFixed(1)} KiB HTML + ${pageWeight.cssGzipKiB.toFixed(1)} KiB CSS (gzip), ${pageWeight.scripts} external scripts, none needed to read.`,
   `First search ("attention"): ${fmt(firstSearchKiB)} KiB fetched (compressed transfer as served).`,
+  cardCost
+    ? `Social cards: ${cardCost.meanMs.toFixed(1)} ms per card drawn alone (layout ${cardCost.layoutMs.toFixed(1)} ms with satori, raster and PNG ${cardCost.rasterMs.toFixed(1)} ms with resvg; mean of ${cardCost.cards}, the first with font loading ${cardCost.firstMs.toFixed(0)} ms); in the cold build, beside Astro: ${site.cardsLine ?? 'not reported'}.`
+    : 'Social cards: not measured.',
   `Index: ${indexedPages} pages in Pagefind's index for ${N} articles, ${fs.readdirSync(path.join(site.out, 'articles')).length} article pages built.`,
   `Spot check: ${spotCheck.map((check) => `${check.slug} ${check.pageHasTitle && check.foundByTitle ? 'ok' : 'WRONG'}`).join(', ') || 'not run'}.`,
 ].join('\n');

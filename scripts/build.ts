@@ -1,7 +1,8 @@
 /**
  * `npm run build [-- --max-problems N]`: builds the site as a list of named stages (check
- * sources, render articles, Astro, search index beside HTML validation, security headers,
- * site checks), each returning the problems it found. A content problem never stops the
+ * sources, render articles, Astro beside the social cards, search index beside HTML
+ * validation and the cards' files, security headers, site checks), each returning the
+ * problems it found. A content problem never stops the
  * build early: every stage runs, one reporter prints every problem grouped by file (and
  * writes them all to kb-problems.json next to the output folder), and only a build without
  * errors is swapped into place. A failed build leaves the previous site untouched.
@@ -17,6 +18,7 @@ import { prepareOutput } from './build/output.ts';
 import { prerenderStage } from './build/prerender.ts';
 import { applyLeniency, formatReport, headline, summarise, writeReport } from './build/report.ts';
 import { htmlValidationStage, searchIndexStage, securityHeadersStage, siteChecksStage } from './build/site-stages.ts';
+import { cardFilesStage, socialCardsStage } from './build/social-cards.ts';
 import type { BuildContext, Stage } from './build/stage.ts';
 import { option } from './lib/cli.ts';
 
@@ -24,8 +26,9 @@ import { option } from './lib/cli.ts';
 const STAGES: Stage[][] = [
   [checkSourcesStage],
   [prerenderStage],
-  [astroStage],
-  [searchIndexStage, htmlValidationStage],
+  // Astro keeps about one core busy; the social cards take the other.
+  [astroStage, socialCardsStage],
+  [searchIndexStage, htmlValidationStage, cardFilesStage],
   [securityHeadersStage],
   [siteChecksStage],
 ];

@@ -2,7 +2,7 @@
  * `npm run test:e2e`: builds the sites the browser tests need through the same build
  * script as `npm run build`, then runs Playwright against them (see playwright.config.ts):
  *   .kb-test/site      the bundled library
- *   .kb-test/site-kb   the bundled library under the base path /kb/
+ *   .kb-test/site-kb   the bundled library under the base path /kb/, on another site URL
  *   .kb-test/site-xss  tests/fixtures/xss-metadata (titles, tags and headings with markup)
  *   .kb-test/site-hostile  tests/fixtures/hostile (one article per attack family), built
  *                      as a site of untrusted content is: KB_LENIENT=1, KB_MDX=off
@@ -12,11 +12,15 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { childEnv, settings } from '../src/settings.ts';
+import { E2E_KB_SITE_URL, E2E_REPO_URL } from '../tests/e2e/sites.ts';
 
 const site = (name: string) => path.join(settings.root, '.kb-test', name);
+// The bundled library names a repository, so its pages link their history (a made-up one:
+// the tests check the links, they never follow them).
+const repo = { KB_REPO_URL: E2E_REPO_URL };
 const builds = [
-  { out: site('site'), env: {} },
-  { out: site('site-kb'), env: { KB_BASE: '/kb/' } },
+  { out: site('site'), env: repo },
+  { out: site('site-kb'), env: { ...repo, KB_BASE: '/kb/', KB_SITE_URL: E2E_KB_SITE_URL } },
   { out: site('site-xss'), env: { KB_CONTENT_DIR: path.join(settings.root, 'tests/fixtures/xss-metadata') } },
   {
     out: site('site-hostile'),

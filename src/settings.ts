@@ -77,6 +77,15 @@ export interface Settings {
   e2ePort: number;
   /** Port of `npm run preview` / `npm start`. */
   port: number;
+  /**
+   * The repository the content is published from (GitHub-style URLs, no trailing slash):
+   * articles then link "edit this page" and their commits. Undefined: no such links.
+   */
+  repoUrl: string | undefined;
+  /** The branch "edit this page" opens. */
+  repoBranch: string;
+  /** Entries per feed (the newest). */
+  feedSize: number;
 }
 
 export class SettingsError extends Error {
@@ -158,6 +167,36 @@ function siteUrl(value: string | undefined): string {
   return url.origin;
 }
 
+function repoUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const example = 'https://github.com/you/ml-kb';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalid('KB_REPO_URL', value, 'is not a URL', example);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw invalid('KB_REPO_URL', value, 'must be an http(s) URL of the repository', example);
+  if (url.search || url.hash || url.pathname.split('/').filter(Boolean).length < 2)
+    throw invalid('KB_REPO_URL', value, 'is the repository page: origin, owner and name only', example);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\.git$/, '')}`;
+}
+
+function repoBranch(value: string | undefined): string {
+  if (value === undefined) return 'main';
+  if (!/^[\w./-]+$/.test(value) || value.includes('..'))
+    throw invalid('KB_REPO_BRANCH', value, 'is a branch name: letters, digits, - _ . /', 'main');
+  return value;
+}
+
+function feedSize(value: string | undefined): number {
+  if (value === undefined) return 20;
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw invalid('KB_FEED_SIZE', value, 'is the number of entries per feed, 1 or more', '20');
+  return Number(value);
+}
+
 /** Reads and checks the settings from an environment; `cwd` is the repository. */
 export function readSettings(env: Env, cwd: string): Settings {
   const root = path.resolve(cwd);
@@ -214,6 +253,9 @@ export function readSettings(env: Env, cwd: string): Settings {
     e2eSkipBuild: flag(env, 'KB_E2E_SKIP_BUILD', false),
     e2ePort: integer(env, 'KB_E2E_PORT', 4399, '4399'),
     port: integer(env, 'PORT', 4321, '4321'),
+    repoUrl: repoUrl(text(env, 'KB_REPO_URL')),
+    repoBranch: repoBranch(text(env, 'KB_REPO_BRANCH')),
+    feedSize: feedSize(text(env, 'KB_FEED_SIZE')),
   };
 }
 
@@ -225,6 +267,7 @@ export function readSettings(env: Env, cwd: string): Settings {
 export function outputSettings(settings: Settings): string[] {
   const { base, siteUrl, contentDir, uiLang, lenient, search, remoteImages, strictHtml, mdx } = settings;
   const comments = settings.comments ? JSON.stringify(settings.comments) : 'off';
+  const { repoUrl, repoBranch, feedSize } = settings;
   return Object.entries({
     base,
     siteUrl,
@@ -236,6 +279,9 @@ export function outputSettings(settings: Settings): string[] {
     strictHtml,
     mdx,
     comments,
+    repoUrl,
+    repoBranch,
+    feedSize,
   }).map(([name, value]) => `${name}=${String(value)}`);
 }
 

@@ -1,7 +1,7 @@
 /**
  * "Nothing changed" detection for `npm run build`: a fingerprint of everything the site is
- * built from (content, source, config, lockfile, build scripts, the settings that change
- * output, Node). When it matches the last successful build into the same folder, that
+ * built from (content, its git commit, source, config, lockfile, build scripts, the
+ * settings that change output, Node). When it matches the last successful build into the same folder, that
  * output is still exact (builds are deterministic), so the build can stop early.
  * KB_FORCE=1 rebuilds anyway.
  */
@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { outputSettings, type Settings } from '../../src/settings.ts';
+import { historyVersion } from '../../src/sources/git-history.ts';
 
 const SOURCES = [
   'src',
@@ -37,6 +38,8 @@ export function buildFingerprint(settings: Settings): string {
   for (const line of outputSettings(settings)) hash.update(`${line}\0`);
   for (const source of SOURCES) addTree(hash, path.join(settings.root, source));
   addTree(hash, settings.contentDir);
+  // Revision lists come from git: a new commit may change a page without changing a file.
+  hash.update(historyVersion(settings.contentDir));
   return hash.digest('hex');
 }
 

@@ -93,6 +93,8 @@ export interface SearchRequest {
   query: string;
   category?: string;
   tag?: string;
+  /** The language's name as indexed (FILTER.lang): 中文, English. */
+  lang?: string;
   sort?: 'relevance' | 'date';
   /** How many results get their data (title, excerpt) loaded. */
   limit?: number;
@@ -366,6 +368,7 @@ const searchOptions = (request: SearchRequest): PagefindSearchOptions => {
   const filters: Record<string, string[]> = {};
   if (request.category) filters[FILTER.category] = [request.category];
   if (request.tag) filters[FILTER.tag] = [request.tag];
+  if (request.lang) filters[FILTER.lang] = [request.lang];
   const options: PagefindSearchOptions = { filters };
   if (request.sort === 'date') options.sort = { [SORT.date]: 'desc' };
   return options;
@@ -390,7 +393,7 @@ export async function search(request: SearchRequest): Promise<SearchResponse> {
 
   // An empty query with a filter lists everything in it (Pagefind's `null` search).
   if (raw === '') {
-    if (!request.category && !request.tag) return empty(raw);
+    if (!request.category && !request.tag && !request.lang) return empty(raw);
     const found = await pagefind.search(null, options);
     const results = found?.results ?? [];
     const plan: QueryPlan = { parsed: parseQuery(''), texNeedle: '' };

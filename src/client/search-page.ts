@@ -1,5 +1,5 @@
 /**
- * The /search/ page. The URL is the state (`q`, `category`, `tag`, `sort`, `exact`): the
+ * The /search/ page. The URL is the state (`q`, `category`, `tag`, `lang`, `sort`, `exact`): the
  * first keystroke of a new query pushes a history entry and later ones replace it, so
  * Back returns to the previous search rather than to every prefix typed; filter and sort
  * changes push their own entry. ↓ from the box moves into the results, ↑/↓ between them
@@ -17,6 +17,7 @@ const input = root?.querySelector<HTMLInputElement>('#search-page-input');
 const controls = root?.querySelector<HTMLElement>('.search-controls');
 const categorySelect = root?.querySelector<HTMLSelectElement>('#search-category');
 const tagSelect = root?.querySelector<HTMLSelectElement>('#search-tag');
+const langSelect = root?.querySelector<HTMLSelectElement>('#search-lang');
 const sortSelect = root?.querySelector<HTMLSelectElement>('#search-sort');
 const status = root?.querySelector<HTMLElement>('.search-page-status');
 const correction = root?.querySelector<HTMLElement>('.search-correction');
@@ -29,6 +30,7 @@ interface PageState {
   q: string;
   category: string;
   tag: string;
+  lang: string;
   sort: string;
   exact: boolean;
 }
@@ -40,6 +42,7 @@ if (
   controls &&
   categorySelect &&
   tagSelect &&
+  langSelect &&
   sortSelect &&
   status &&
   correction &&
@@ -58,6 +61,7 @@ if (
       q: params.get('q') ?? '',
       category: params.get('category') ?? '',
       tag: params.get('tag') ?? '',
+      lang: params.get('lang') ?? '',
       sort: params.get('sort') === 'date' ? 'date' : '',
       exact: params.get('exact') === '1',
     };
@@ -66,6 +70,7 @@ if (
     q: input.value,
     category: categorySelect.value,
     tag: tagSelect.value,
+    lang: langSelect.value,
     sort: sortSelect.value,
     exact,
   });
@@ -74,6 +79,7 @@ if (
     if (state.q) params.set('q', state.q);
     if (state.category) params.set('category', state.category);
     if (state.tag) params.set('tag', state.tag);
+    if (state.lang) params.set('lang', state.lang);
     if (state.sort) params.set('sort', state.sort);
     if (state.exact) params.set('exact', '1');
     const query = params.toString();
@@ -86,8 +92,10 @@ if (
     input.value = state.q;
     ensureOption(categorySelect, state.category);
     ensureOption(tagSelect, state.tag);
+    ensureOption(langSelect, state.lang);
     categorySelect.value = state.category;
     tagSelect.value = state.tag;
+    langSelect.value = state.lang;
     sortSelect.value = state.sort;
   };
   const titleFor = (state: PageState) => {
@@ -98,7 +106,7 @@ if (
   const run = async (state: PageState) => {
     const mine = ++sequence;
     titleFor(state);
-    if (!state.q.trim() && !state.category && !state.tag) {
+    if (!state.q.trim() && !state.category && !state.tag && !state.lang) {
       list.replaceChildren();
       correction.hidden = true;
       more.hidden = true;
@@ -112,6 +120,7 @@ if (
         query: state.q,
         category: state.category,
         tag: state.tag,
+        lang: state.lang,
         sort: state.sort === 'date' ? 'date' : 'relevance',
         limit,
         exact: state.exact,
@@ -195,6 +204,9 @@ if (
       };
       fill(categorySelect, filters[FILTER.category]);
       fill(tagSelect, filters[FILTER.tag]);
+      fill(langSelect, filters[FILTER.lang]);
+      // A library in one language has nothing to filter by language.
+      langSelect.parentElement!.hidden = Object.keys(filters[FILTER.lang] ?? {}).length < 2 && !langSelect.value;
     })
     .catch(() => undefined);
 
@@ -211,7 +223,7 @@ if (
     commit(readForm(), typingEntry ? 'replace' : 'push');
     typingEntry = false;
   });
-  for (const select of [categorySelect, tagSelect, sortSelect]) {
+  for (const select of [categorySelect, tagSelect, langSelect, sortSelect]) {
     select.addEventListener('change', () => {
       clearTimeout(timer);
       commit(readForm(), 'push');

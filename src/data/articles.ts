@@ -13,6 +13,7 @@ import { normalizePaperId } from '../lib/papers.ts';
 import { loadTaxonomy, termOf, type Term } from '../lib/taxonomy.ts';
 import { articleFacts } from '../markdown/article-renderer.ts';
 import type { ArticleFacts } from '../markdown/article-facts.ts';
+import { contentHistory, repositoryPath, type Revision } from '../sources/git-history.ts';
 import { inventory } from '../sources/inventory.ts';
 
 /** An article as pages show it: its frontmatter, plus what the site derives from it. */
@@ -29,6 +30,12 @@ export interface Article extends Omit<ArticleData, 'category'> {
   filePath: string;
   format: 'md' | 'mdx';
   facts: ArticleFacts;
+  /** The commits that changed the file, newest first (empty without git history). */
+  revisions: Revision[];
+  /** The file's path in its git repository, for "edit this page". */
+  repositoryPath: string | undefined;
+  /** Its published versions in other languages (translationKey / translations:). */
+  versions: { lang: 'zh' | 'en'; slug: string; url: string; title: string }[];
 }
 
 export interface SiteData {
@@ -49,8 +56,14 @@ async function toArticle(entry: CollectionEntry<'articles'>): Promise<Article> {
   const source = inventory().bySlug.get(entry.id)!;
   const { facts } = await articleFacts(source.file);
   const data = entry.data;
+  const revisions = contentHistory().revisions.get(source.file) ?? [];
   return {
     ...data,
+    // The author's `updated` wins; otherwise the last commit that changed the file.
+    updated: data.updated ?? (revisions[0] ? new Date(revisions[0].date) : undefined),
+    revisions,
+    repositoryPath: repositoryPath(source.file),
+    versions: [],
     slug: entry.id,
     entry,
     pageTitle: data.title,
@@ -84,6 +97,18 @@ function disambiguateTitles(articles: Article[]): void {
   }
 }
 
+/** Each article's versions in other languages, among the published ones. */
+function linkVersions(articles: Article[]): void {
+  const bySlug = new Map(articles.map((article) => [article.slug, article]));
+  const { translations } = inventory();
+  for (const article of articles) {
+    article.versions = Object.entries(translations.get(article.slug) ?? {}).flatMap(([lang, slug]) => {
+      const other = slug === undefined ? undefined : bySlug.get(slug);
+      return other ? [{ lang: lang as 'zh' | 'en', slug: other.slug, url: other.url, title: other.title }] : [];
+    });
+  }
+}
+
 function groupByPaper(articles: Article[]): Map<string, Article[]> {
   const byPaper = new Map<string, Article[]>();
   for (const article of articles) {
@@ -100,6 +125,7 @@ async function compute(): Promise<SiteData> {
   for (const entry of entries) articles.push(await toArticle(entry));
   articles.sort(byNewest);
   disambiguateTitles(articles);
+  linkVersions(articles);
   const seriesIds = [...new Set(articles.flatMap((article) => (article.series ? [article.series] : [])))];
   return {
     articles,

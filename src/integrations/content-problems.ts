@@ -9,11 +9,12 @@ import type { AstroIntegration } from 'astro';
 import { formatProblem, sortProblems, uniqueProblems, type Problem } from '../lib/problems.ts';
 import { articleFacts } from '../markdown/article-renderer.ts';
 import { settings } from '../settings.ts';
+import { contentHistory } from '../sources/git-history.ts';
 import { inventory } from '../sources/inventory.ts';
 
 async function contentProblems(): Promise<Problem[]> {
   const taken = inventory();
-  const problems = [...taken.problems];
+  const problems = [...taken.problems, ...contentHistory().problems];
   for (const article of taken.bySlug.values()) problems.push(...(await articleFacts(article.file)).problems);
   return sortProblems(uniqueProblems(problems));
 }

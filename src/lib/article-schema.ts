@@ -26,6 +26,12 @@ export const articleDataSchema = z.object({
   redirects: z.array(z.string()),
   /** Tags and the category as the author wrote them ("Auto ML"), by id ("auto-ml"): display names. */
   termNames: z.record(z.string(), z.string()),
+  /** Kept out of the copies for machines (/llms.txt, the Markdown copy) and of the sitemap. */
+  noindex: z.boolean().optional(),
+  /** Articles that share a key are versions of each other in other languages. */
+  translationKey: z.string().optional(),
+  /** The same, written from one article: language → slug of its version in that language. */
+  translations: z.object({ zh: z.string().optional(), en: z.string().optional() }).optional(),
 });
 
 export type ArticleData = z.infer<typeof articleDataSchema>;

@@ -16,8 +16,8 @@ export const META = { title: 'title', terms: 'terms', description: 'description'
  */
 export const FRONTMATTER_META: readonly string[] = ['subtitle'];
 
-/** `data-pagefind-filter` fields: the search page's filters. */
-export const FILTER = { category: 'category', tag: 'tag' } as const;
+/** `data-pagefind-filter` fields: the search page's filters (`language` is the article's, by name). */
+export const FILTER = { category: 'category', tag: 'tag', lang: 'language' } as const;
 
 /** `data-pagefind-sort` fields. */
 export const SORT = { date: 'date' } as const;

@@ -35,3 +35,5 @@ export function safeExternalUrl(value: unknown): string | undefined {
     return undefined;
   }
 }
+/** The absolute URL of an href that already has the base path (`/kb/articles/rope/`). */
+export const absoluteHref = (href: string): string => new URL(href, settings.siteUrl).href;

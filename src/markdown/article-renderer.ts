@@ -35,8 +35,11 @@ import { VFile } from 'vfile';
 import type { Problem } from '../lib/problems.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { outputSettings, settings } from '../settings.ts';
-import { articleTitle, resolveNote, titleOfFile } from '../sources/inventory.ts';
+import { articleTitle, inventory, resolveNote, titleOfFile } from '../sources/inventory.ts';
+import { absoluteUrl, articleUrl } from '../lib/url.ts';
+import { slugFromPath } from '../lib/slugs.ts';
 import type { ArticleFacts } from './article-facts.ts';
+import rehypeFeedCopy from './rehype-feed-copy.ts';
 import {
   authorHtmlPlugin,
   rehypePlugins,
@@ -52,6 +55,8 @@ import { report } from './report.ts';
 export interface RenderedArticle {
   /** The article's HTML; empty for MDX, which Astro compiles. */
   html: string;
+  /** The copy feeds carry (src/markdown/rehype-feed-copy.ts), for MDX too. */
+  feedHtml: string;
   facts: ArticleFacts;
   problems: Problem[];
 }
@@ -161,6 +166,12 @@ function lookupsHold(lookups: Lookups, filePath: string): boolean {
   );
 }
 
+/** The article's URL below the site (its path, base included, without the origin). */
+function pagePath(filePath: string): string {
+  const url = inventory().byFile.get(filePath)?.url ?? articleUrl(slugFromPath(path.basename(filePath)));
+  return url.slice(settings.base.length - 1);
+}
+
 let markdownProcessor: Processor | undefined;
 let mdxProcessor: Processor | undefined;
 
@@ -183,6 +194,7 @@ function chain(mdx: boolean, authorHtml = true): Processor {
   if (!mdx) processor.use(rehypeShiki as never, shikiConfig, unhighlightedLanguages);
   for (const plugin of rehypePlugins)
     Array.isArray(plugin) ? processor.use(plugin[0] as never, plugin[1]) : processor.use(plugin as never);
+  processor.use(rehypeFeedCopy, { pageUrl: (file: VFile) => absoluteUrl(pagePath(file.path)) });
   if (!mdx) processor.use(rehypeStringify, { allowDangerousHtml: true });
   return processor as unknown as Processor;
 }
@@ -265,7 +277,12 @@ export const FATAL_MDX_RULES = new Set(['mdx/syntax', 'mdx/missing-import']);
 
 function cachePaths(key: string) {
   const dir = path.join(settings.renderCacheDir, key.slice(0, 2));
-  return { dir, html: path.join(dir, `${key}.json`), facts: path.join(dir, `${key}.facts.json`) };
+  return {
+    dir,
+    html: path.join(dir, `${key}.json`),
+    facts: path.join(dir, `${key}.facts.json`),
+    feed: path.join(dir, `${key}.feed.json`),
+  };
 }
 
 /** Write then rename: a build killed mid-write never leaves a truncated cache entry. */
@@ -298,7 +315,9 @@ export async function renderArticle(relativeOrAbsolutePath: string): Promise<Ren
   const filePath = path.resolve(relativeOrAbsolutePath);
   const { paths, entry } = cached(filePath);
   const html = entry ? readJson<{ html: string }>(paths.html)?.html : undefined;
-  if (entry && html !== undefined) return { html, facts: entry.facts, problems: entry.problems };
+  const feed = entry ? readJson<{ html: string }>(paths.feed)?.html : undefined;
+  if (entry && html !== undefined && feed !== undefined)
+    return { html, feedHtml: feed, facts: entry.facts, problems: entry.problems };
 
   const input = parserInput(filePath);
   const file = new VFile({ value: input.text, path: filePath });
@@ -312,13 +331,22 @@ export async function renderArticle(relativeOrAbsolutePath: string): Promise<Ren
     lookups: resolveLookups(file),
   };
   fs.mkdirSync(paths.dir, { recursive: true });
+  const feedHtml = file.data.feedHtml ?? '';
   writeAtomically(paths.html, JSON.stringify({ html: rendered }));
+  writeAtomically(paths.feed, JSON.stringify({ html: feedHtml }));
   writeAtomically(paths.facts, JSON.stringify(result));
-  return { html: rendered, facts: result.facts, problems: result.problems };
+  return { html: rendered, feedHtml, facts: result.facts, problems: result.problems };
+}
+
+/** The copy of an article that feeds carry, without loading the page's HTML when cached. */
+export async function articleFeedHtml(filePath: string): Promise<string> {
+  const { paths, entry } = cached(path.resolve(filePath));
+  const feed = entry ? readJson<{ html: string }>(paths.feed)?.html : undefined;
+  return feed ?? (await renderArticle(filePath)).feedHtml;
 }
 
 /** The facts and problems of an article, without loading its HTML when the cache is current. */
-export async function articleFacts(filePath: string): Promise<Omit<RenderedArticle, 'html'>> {
+export async function articleFacts(filePath: string): Promise<Omit<RenderedArticle, 'html' | 'feedHtml'>> {
   const { entry } = cached(path.resolve(filePath));
   if (entry) return { facts: entry.facts, problems: entry.problems };
   const { facts, problems } = await renderArticle(filePath);

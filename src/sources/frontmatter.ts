@@ -349,6 +349,8 @@ const SPECIAL_FIELDS = new Set<string>([
   'aliases',
   'redirects',
   'termNames',
+  'noindex',
+  'translations',
 ]);
 const optionalTextFields = Object.entries(articleDataSchema.shape)
   .filter(
@@ -544,6 +546,32 @@ function normaliseFields(
   // Jekyll's way of keeping a post unpublished.
   if (raw.published === false) data.draft = true;
 
+  if (raw.noindex !== undefined) {
+    if (typeof raw.noindex === 'boolean') data.noindex = raw.noindex;
+    else
+      fieldError(
+        'noindex',
+        'frontmatter/noindex',
+        '"noindex" must be true or false',
+        'write  noindex: true  or remove the line',
+      );
+  }
+  if (raw.translations !== undefined) {
+    const value = raw.translations;
+    const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
+    const valid = entries?.every(
+      ([lang, slug]) => (lang === 'zh' || lang === 'en') && typeof slug === 'string' && slug.trim(),
+    );
+    if (entries && valid)
+      data.translations = Object.fromEntries(entries.map(([lang, slug]) => [lang, String(slug).trim()]));
+    else
+      fieldError(
+        'translations',
+        'frontmatter/translations',
+        '"translations" must map a language (zh or en) to the slug of the article in that language',
+        'write it as  translations: { en: rope-en }',
+      );
+  }
   if (raw.papers !== undefined && raw.papers !== null) {
     if (Array.isArray(raw.papers)) data.papers = raw.papers.map((id) => String(id).trim()).filter(Boolean);
     else

@@ -16,6 +16,7 @@ import { slugFromPath, slugify, slugProblem } from '../lib/slugs.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import type { ArticleData } from '../lib/article-schema.ts';
 import { articleUrl } from '../lib/url.ts';
+import { linkTranslations, type Lang } from '../lib/translations.ts';
 import { settings } from '../settings.ts';
 import { readArticle, type FileProblem } from './frontmatter.ts';
 import { gitDates } from './git-history.ts';
@@ -50,6 +51,8 @@ export interface Inventory {
   byFile: Map<string, ArticleSource>;
   /** Every problem of every file, and of the folder. */
   problems: Problem[];
+  /** slug → its versions in other languages (language → slug), from translationKey / translations:. */
+  translations: Map<string, Partial<Record<Lang, string>>>;
 }
 
 /** Whether a path below the articles folder is an article (the one rule). */
@@ -292,6 +295,11 @@ export function takeInventory(
     articles.push(article);
   }
   checkRedirects(articles);
+  const translations = linkTranslations(
+    [...bySlug.values()].map((article) => ({ slug: article.slug, file: article.file, ...article.data })),
+  );
+  for (const problem of translations.problems)
+    articles.find((article) => article.file === problem.file)?.problems.push(problem);
   const problems = [...folderProblems, ...articles.flatMap((article) => article.problems)];
   if (articles.length === 0) {
     problems.push({
@@ -309,6 +317,7 @@ export function takeInventory(
     bySlug,
     byFile: new Map(articles.map((article) => [article.file, article])),
     problems,
+    translations: translations.versions,
   };
 }
 
@@ -429,4 +438,11 @@ export function resolveAttachment(name: string, fromFile: string | undefined): s
 /** An article's title, for the text of `[[slug]]` links; undefined for no such article. */
 export function articleTitle(slug: string): string | undefined {
   return inventory().bySlug.get(slug)?.data.title;
+}
+
+/** URLs (below the base path) of the articles that ask not to be indexed (`noindex: true`). */
+export function noindexUrls(): Set<string> {
+  return new Set(
+    [...inventory().bySlug.values()].filter((article) => article.data.noindex).map((article) => article.url),
+  );
 }

@@ -33,6 +33,8 @@ const SCENARIOS = [
   'frontmatter-yaml-syntax',
   'frontmatter-duplicate-keys',
   'duplicate-slug',
+  'translation-duplicate-language',
+  'translation-missing',
   'empty-file',
   'not-utf8',
   'huge-article',
@@ -140,6 +142,23 @@ describe('frontmatter and files that cannot be articles (checked before anything
     );
     expect(problem).toMatch(
       /\/articles\/same-name\/\n\s+fix: rename one of the files, or give one of them its own\s+slug:/,
+    );
+  });
+
+  it('two versions in one language under one translationKey: an error naming both files', () => {
+    // Reported once, at the second file in path order, naming both.
+    expect(failureSummary(build).match(/two zh versions of one article/g)).toHaveLength(1);
+    const problem = problemAbout(build, 'attention-zh.md');
+    expect(problem).toMatch(
+      /articles\/attention-zh\.md:1 — two zh versions of one article: .*articles\/attention-zh-copy\.md and .*articles\/attention-zh\.md are linked as translations/,
+    );
+    expect(problem).toMatch(/fix: keep one zh version in the group/);
+    expect(problemsAbout(build, 'attention-en.md')).toEqual([]);
+  });
+
+  it('translations: naming an article that does not exist', () => {
+    expect(problemAbout(build, 'translation-missing.md')).toMatch(
+      /translation-missing\.md:1 — translations: zh: "no-such-article" is not an article/,
     );
   });
 

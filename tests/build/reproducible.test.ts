@@ -1,7 +1,7 @@
 /**
  * Two builds of the bundled library, each with an empty cache, produce byte-identical
  * pages: no timestamps, random ids or ordering by chance leak into the HTML (or the
- * feeds, sitemap and headers next to it).
+ * feeds, sitemap, headers, Markdown copies and social cards next to it).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,7 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 function pages(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const name of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
-    if (/\.(html|xml|json|txt)$|^_headers$/.test(name) && !name.startsWith('pagefind'))
+    if (/\.(html|xml|json|txt|md|png)$|^_headers$/.test(name) && !name.startsWith('pagefind'))
       out.set(name, fs.readFileSync(path.join(dir, name)));
   }
   return out;

@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const pages: { name: string; path: string; ready?: string; width?: number; act?: string }[] = [
+const pages: { name: string; path: string; ready?: string; width?: number; act?: string; open?: string }[] = [
   { name: 'home', path: '' },
   { name: 'article with math and code', path: 'articles/rope/' },
   {
@@ -14,6 +14,12 @@ const pages: { name: string; path: string; ready?: string; width?: number; act?:
     width: 390,
   },
   { name: 'article on a phone with the TOC sheet open', path: 'articles/rope/', width: 390, act: '.toc-open' },
+  {
+    name: 'article with a translation, its revision list open',
+    path: 'articles/poisson-processes-zh/',
+    open: 'details.revisions',
+  },
+  { name: 'listing of one language', path: 'lang/en/' },
   { name: 'tag page', path: 'tags/attention/' },
   { name: 'archive', path: 'archive/' },
   { name: 'papers, filtered', path: 'papers/?venue=ICLR', ready: '.paper-filters' },
@@ -23,7 +29,7 @@ const pages: { name: string; path: string; ready?: string; width?: number; act?:
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`accessibility, ${theme} theme`, () => {
-    for (const { name, path, ready, width, act } of pages) {
+    for (const { name, path, ready, width, act, open } of pages) {
       test(`${name} has no axe violations`, async ({ page }) => {
         // axe walks every KaTeX glyph span of a math-heavy page: generous on a busy 2-core box.
         test.setTimeout(180_000);
@@ -32,6 +38,7 @@ for (const theme of ['light', 'dark'] as const) {
         await page.goto(path);
         if (ready) await expect(page.locator(ready).first()).toBeVisible();
         if (act) await page.locator(act).click();
+        if (open) await page.locator(`${open} summary`).click();
         await expect(page.locator('html')).not.toHaveAttribute('data-theme', theme === 'light' ? 'dark' : 'light');
         const { violations } = await new AxeBuilder({ page }).analyze();
         const summary = violations.map((violation) => ({

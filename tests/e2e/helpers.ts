@@ -12,8 +12,11 @@ export interface ArticleInfo {
   series: string | undefined;
   seriesOrder: number | undefined;
   date: string;
+  /** The frontmatter's `updated`, YYYY-MM-DD. */
+  updated: string | undefined;
   papers: string[];
-  lang: string;
+  lang: 'zh' | 'en';
+  translationKey: string | undefined;
   /** The Markdown after the frontmatter. */
   body: string;
 }
@@ -31,8 +34,10 @@ export function bundledArticles(dir = 'content'): ArticleInfo[] {
       series: article.data.series,
       seriesOrder: article.data.seriesOrder,
       date: article.data.date.toISOString().slice(0, 10),
+      updated: article.data.updated?.toISOString().slice(0, 10),
       papers: article.data.papers,
-      lang: article.data.lang ?? 'zh',
+      lang: article.data.lang,
+      translationKey: article.data.translationKey,
       body: article.body,
     }));
 }

@@ -88,6 +88,22 @@ describe('settings', () => {
     expect(outputSettings(read(giscus)).find((line) => line.startsWith('comments='))).toContain('owner/notes');
   });
 
+  it('read the publishing settings: repository, branch, feed size', () => {
+    expect(read({})).toMatchObject({ repoUrl: undefined, repoBranch: 'main', feedSize: 20 });
+    const settings = read({
+      KB_REPO_URL: 'https://github.com/you/ml-kb.git/',
+      KB_REPO_BRANCH: 'pages',
+      KB_FEED_SIZE: '5',
+    });
+    expect(settings).toMatchObject({ repoUrl: 'https://github.com/you/ml-kb', repoBranch: 'pages', feedSize: 5 });
+    expect(() => read({ KB_REPO_URL: 'github.com/you/ml-kb' })).toThrow(
+      'KB_REPO_URL="github.com/you/ml-kb": is not a URL; for example KB_REPO_URL=https://github.com/you/ml-kb',
+    );
+    expect(() => read({ KB_REPO_URL: 'https://github.com/you' })).toThrow(/owner and name only/);
+    expect(() => read({ KB_FEED_SIZE: '0' })).toThrow(/KB_FEED_SIZE="0": is the number of entries per feed, 1 or more/);
+    expect(() => read({ KB_REPO_BRANCH: 'a b' })).toThrow(/KB_REPO_BRANCH="a b"/);
+  });
+
   it('list what changes the output, and nothing else of the environment', () => {
     const lines = outputSettings(read({ KB_BASE: '/kb/', KB_VALIDATE_LIMIT: '0' }));
     expect(lines).toContain('base=/kb/');

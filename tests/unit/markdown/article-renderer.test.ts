@@ -25,7 +25,9 @@ describe('article renderer', () => {
     const cacheFiles = fs
       .readdirSync(path.join(process.env.KB_CACHE_DIR!, 'kb-render'), { recursive: true })
       .filter((name) => String(name).endsWith('.json'));
-    expect(cacheFiles).toHaveLength(2); // the HTML, and the facts on their own
+    expect(cacheFiles).toHaveLength(3); // the HTML, the feed copy, and the facts on their own
+    expect(first.feedHtml).toContain('<math');
+    expect(first.feedHtml).not.toContain('katex');
     expect(await renderArticle(file)).toEqual(first);
     expect(await articleFacts(file)).toEqual({ facts: first.facts, problems: [] });
 

@@ -1,0 +1,23 @@
+import type { APIContext } from 'astro';
+import { siteData } from '../../../data/articles.ts';
+import { markdownCopy } from '../../../lib/machine-copies.ts';
+import { absoluteHref } from '../../../lib/url.ts';
+import { inventory } from '../../../sources/inventory.ts';
+
+/** Each article's source at /articles/<slug>/index.md, except those marked noindex. */
+export async function getStaticPaths() {
+  const { articles } = await siteData();
+  return articles.filter((article) => !article.noindex).map((article) => ({ params: { slug: article.slug } }));
+}
+
+export async function GET(context: APIContext) {
+  const article = (await siteData()).bySlug.get(context.params.slug!)!;
+  const body = markdownCopy({
+    title: article.title,
+    date: article.date,
+    tags: article.tags,
+    url: absoluteHref(article.url),
+    body: inventory().bySlug.get(article.slug)!.body,
+  });
+  return new Response(body, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+}
