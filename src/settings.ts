@@ -18,6 +18,8 @@ export type UiLang = 'zh' | 'en';
 /** What `KB_REMOTE_IMAGES` asks for: remote images are allowed with a warning, or an error. */
 export type RemotePolicy = 'warn' | 'error';
 
+export type CitationStyle = 'numbered' | 'author-year';
+
 export interface Settings {
   /** The repository: where package.json, src/ and public/ are. */
   root: string;
@@ -52,6 +54,8 @@ export interface Settings {
   strictHtml: boolean;
   /** `.mdx` articles are compiled (they run code at build time) or refused. */
   mdx: boolean;
+  /** Citations as numbers ([1]) or author and year ((Vaswani et al., 2017)). */
+  citationStyle: CitationStyle;
   /** Set by `npm run build` for the Astro process it starts: sources are checked already. */
   sourcesChecked: boolean;
   /** Where the Astro process writes the content problems it found, for the build to read. */
@@ -150,6 +154,16 @@ export function readSettings(env: Env, cwd: string): Settings {
     throw invalid('KB_REMOTE_IMAGES', remoteImages, 'is warn (remote images allowed, listed once) or error', 'error');
   }
 
+  const citationStyle = text(env, 'KB_CITATION_STYLE') ?? 'numbered';
+  if (citationStyle !== 'numbered' && citationStyle !== 'author-year') {
+    throw invalid(
+      'KB_CITATION_STYLE',
+      citationStyle,
+      'is numbered ([1]) or author-year ((Vaswani et al., 2017))',
+      'author-year',
+    );
+  }
+
   const problemsFile = text(env, 'KB_PROBLEMS_FILE');
   return {
     root,
@@ -169,6 +183,7 @@ export function readSettings(env: Env, cwd: string): Settings {
     remoteImages,
     strictHtml: flag(env, 'KB_STRICT_HTML', false),
     mdx: text(env, 'KB_MDX') === undefined ? true : flag(env, 'KB_MDX', true),
+    citationStyle,
     sourcesChecked: flag(env, 'KB_SOURCES_CHECKED', false),
     problemsFile: problemsFile ? resolve(problemsFile) : undefined,
     chromiumPath: text(env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
@@ -184,10 +199,19 @@ export function readSettings(env: Env, cwd: string): Settings {
  * environment.
  */
 export function outputSettings(settings: Settings): string[] {
-  const { base, siteUrl, contentDir, uiLang, lenient, search, remoteImages, strictHtml, mdx } = settings;
-  return Object.entries({ base, siteUrl, contentDir, uiLang, lenient, search, remoteImages, strictHtml, mdx }).map(
-    ([name, value]) => `${name}=${String(value)}`,
-  );
+  const { base, siteUrl, contentDir, uiLang, lenient, search, remoteImages, strictHtml, mdx, citationStyle } = settings;
+  return Object.entries({
+    base,
+    siteUrl,
+    contentDir,
+    uiLang,
+    lenient,
+    search,
+    remoteImages,
+    strictHtml,
+    mdx,
+    citationStyle,
+  }).map(([name, value]) => `${name}=${String(value)}`);
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
  * Previews for links inside an article: another article's title, date, tags and summary,
- * or, for an equation reference, the equation itself. Shown on mouse hover and on keyboard
- * focus, hidden on leave, blur or Esc. The card floats above the page (no layout shift);
- * on touch screens there is no preview and the link simply works.
+ * or, for a reference into the page (an equation, theorem, figure, table, citation or
+ * footnote) or into another article's numbered block, that thing itself (see
+ * src/client/preview-targets.ts). Shown on mouse hover and on keyboard focus, hidden on
+ * leave, blur or Esc. The card floats above the page (no layout shift); on touch screens
+ * there is no preview and the link simply works.
  */
 import { element } from './dom.ts';
+import { isInPageTarget, inPagePreview } from './preview-targets.ts';
 
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const ARTICLE_PATH = new RegExp(`^${BASE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}articles/([a-z0-9-]+)/$`);
@@ -72,11 +75,7 @@ function scheduleHide(): void {
 }
 
 async function contentFor(link: HTMLAnchorElement): Promise<Node[] | undefined> {
-  if (link.classList.contains('eqref')) {
-    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
-    const math = target?.querySelector('.katex-display, .katex');
-    return math ? [math.cloneNode(true)] : undefined;
-  }
+  if (isInPageTarget(link)) return inPagePreview(link);
   const slug = ARTICLE_PATH.exec(link.pathname)?.[1];
   if (!slug || link.pathname === location.pathname) return undefined;
   const preview = await fetchPreview(slug);
@@ -98,7 +97,7 @@ function scheduleShow(link: HTMLAnchorElement): void {
     if (!nodes) return;
     const target = ensureCard();
     target.replaceChildren(...nodes);
-    target.classList.toggle('link-preview-equation', link.classList.contains('eqref'));
+    target.classList.toggle('link-preview-equation', isInPageTarget(link));
     target.hidden = false;
     place(link, target);
     owner?.removeAttribute('aria-describedby');
@@ -108,7 +107,7 @@ function scheduleShow(link: HTMLAnchorElement): void {
 }
 
 const isPreviewable = (link: HTMLAnchorElement) =>
-  link.classList.contains('eqref') || (link.origin === location.origin && ARTICLE_PATH.test(link.pathname));
+  isInPageTarget(link) || (link.origin === location.origin && ARTICLE_PATH.test(link.pathname));
 
 for (const link of document.querySelectorAll<HTMLAnchorElement>('.prose a[href], .backlinks a[href]')) {
   if (!isPreviewable(link)) continue;

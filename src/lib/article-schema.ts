@@ -20,6 +20,8 @@ export const articleDataSchema = z.object({
   lang: z.enum(['zh', 'en']),
   draft: z.boolean(),
   papers: z.array(z.string()),
+  /** An article's own BibTeX file, relative to it, added to the shared references.bib. */
+  bibliography: z.string().optional(),
 });
 
 export type ArticleData = z.infer<typeof articleDataSchema>;

@@ -16,6 +16,8 @@ import type { VFile } from 'vfile';
 import { normaliseParts, truncateParts, type ExcerptPart } from '../lib/excerpt.ts';
 import { countText, readingMinutes, type TextCounts } from '../lib/reading-time.ts';
 import type { OutlineHeading } from './rehype-heading-anchors.ts';
+import { labelList, type LabelFact } from './labels.ts';
+import type { CitedEntry } from './remark-citations.ts';
 
 export interface LinkFact {
   /** The href as published (base path included). */
@@ -52,6 +54,10 @@ export interface ArticleFacts {
   /** Fenced blocks whose meta says `runnable`. */
   runnable: RunnableBlock[];
   hasMath: boolean;
+  /** Numbered equations, theorems, figures and tables (src/markdown/labels.ts). */
+  labels: LabelFact[];
+  /** Cited bibliography entries in order of first citation, with their citations' ids. */
+  citations: CitedEntry[];
 }
 
 interface MarkdownCounts {
@@ -228,6 +234,8 @@ export function rehypeArticleFacts(options: FactOptions) {
       siteLinks,
       ...counts,
       hasMath: counts.formulas.inline + counts.formulas.display > 0,
+      labels: labelList(file),
+      citations: file.data.citations ?? [],
     };
   };
 }

@@ -35,8 +35,10 @@ import { VFile } from 'vfile';
 import type { Problem } from '../lib/problems.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { outputSettings, settings } from '../settings.ts';
-import { articleTitle } from '../sources/inventory.ts';
+import { articleTitle, inventory } from '../sources/inventory.ts';
 import type { ArticleFacts } from './article-facts.ts';
+import type { LabelFact } from './labels.ts';
+import type { OtherArticle } from './remark-article-refs.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig } from './pipeline.ts';
 import './lookups.ts';
 import { report } from './report.ts';
@@ -54,6 +56,8 @@ interface Lookups {
   articles: Record<string, string | null>;
   /** path → sha-256 of the file, or null when it did not exist. */
   files: Record<string, string | null>;
+  /** slug → a hash of that article's title and numbered labels, or null for no such article. */
+  labels?: Record<string, string | null>;
 }
 
 /** The small half of a cache entry: all but the HTML. */
@@ -111,19 +115,28 @@ const sha = (bytes: Uint8Array | string) => crypto.createHash('sha256').update(b
 const fileHash = (file: string) =>
   fs.existsSync(file) && fs.statSync(file).isFile() ? sha(fs.readFileSync(file)) : null;
 
-function resolveLookups(file: VFile): Lookups {
-  const lookedUp = file.data.lookedUp ?? { articles: new Set<string>(), files: new Set<string>() };
+const labelsHash = (article: OtherArticle | undefined) => (article ? sha(JSON.stringify(article)) : null);
+
+async function resolveLookups(file: VFile): Promise<Lookups> {
+  const lookedUp = file.data.lookedUp ?? { articles: new Set<string>(), files: new Set<string>(), labels: new Set() };
+  const labels: Record<string, string | null> = {};
+  for (const slug of [...lookedUp.labels].sort()) labels[slug] = labelsHash(await articleLabels(slug));
   return {
     articles: Object.fromEntries([...lookedUp.articles].sort().map((slug) => [slug, articleTitle(slug) ?? null])),
     files: Object.fromEntries([...lookedUp.files].sort().map((name) => [name, fileHash(name)])),
+    ...(lookedUp.labels.size ? { labels } : {}),
   };
 }
 
-function lookupsHold(lookups: Lookups): boolean {
-  return (
-    Object.entries(lookups.articles).every(([slug, title]) => (articleTitle(slug) ?? null) === title) &&
-    Object.entries(lookups.files).every(([name, hash]) => fileHash(name) === hash)
-  );
+async function lookupsHold(lookups: Lookups): Promise<boolean> {
+  if (
+    !Object.entries(lookups.articles).every(([slug, title]) => (articleTitle(slug) ?? null) === title) ||
+    !Object.entries(lookups.files).every(([name, hash]) => fileHash(name) === hash)
+  )
+    return false;
+  for (const [slug, hash] of Object.entries(lookups.labels ?? {}))
+    if (labelsHash(await articleLabels(slug)) !== hash) return false;
+  return true;
 }
 
 let markdownProcessor: Processor | undefined;
@@ -226,7 +239,15 @@ export const FATAL_MDX_RULES = new Set(['mdx/syntax', 'mdx/missing-import']);
 
 function cachePaths(key: string) {
   const dir = path.join(settings.renderCacheDir, key.slice(0, 2));
-  return { dir, html: path.join(dir, `${key}.json`), facts: path.join(dir, `${key}.facts.json`) };
+  return {
+    dir,
+    html: path.join(dir, `${key}.json`),
+    facts: path.join(dir, `${key}.facts.json`),
+    /** The rendered HTML of the article's numbered blocks, for other articles' previews. */
+    blocks: path.join(dir, `${key}.blocks.json`),
+    /** The labels alone, from a pass that only numbers (when the full render is not cached). */
+    labels: path.join(dir, `${key}.labels.json`),
+  };
 }
 
 /** Write then rename: a build killed mid-write never leaves a truncated cache entry. */
@@ -246,16 +267,65 @@ function readJson<T>(file: string): T | undefined {
 const keyOf = (filePath: string, body: string) => sha(`${pipeline()}\0${filePath}\0${body}`);
 
 /** The cache entry of an article as it is now, if there is a current one. */
-function cached(filePath: string): { paths: ReturnType<typeof cachePaths>; entry: CachedFacts | undefined } {
+async function cached(
+  filePath: string,
+): Promise<{ paths: ReturnType<typeof cachePaths>; entry: CachedFacts | undefined }> {
   const paths = cachePaths(keyOf(filePath, articleSource(filePath)));
   const entry = readJson<CachedFacts>(paths.facts);
-  return { paths, entry: entry && lookupsHold(entry.lookups) ? entry : undefined };
+  return { paths, entry: entry && (await lookupsHold(entry.lookups)) ? entry : undefined };
+}
+
+const labelsProcessors: { md?: Processor; mdx?: Processor } = {};
+
+/**
+ * The title and numbered labels of another article, for references into it. Labels depend
+ * on the article's own text only, so its cached facts are used whatever else they looked up;
+ * without them, a pass of the Markdown plugins alone numbers it (no HTML, no other
+ * articles: that pass skips cross-article references, so two articles referring to each
+ * other never wait on each other).
+ */
+export async function articleLabels(slug: string): Promise<OtherArticle | undefined> {
+  const source = inventory().bySlug.get(slug);
+  if (!source) return undefined;
+  const paths = cachePaths(keyOf(source.file, articleSource(source.file)));
+  const title = source.data.title;
+  const facts = readJson<CachedFacts>(paths.facts);
+  if (facts) return { title, labels: facts.facts.labels ?? [] };
+  const labels = readJson<LabelFact[]>(paths.labels);
+  if (labels) return { title, labels };
+  const mdx = source.format === 'mdx';
+  const processor = (labelsProcessors[mdx ? 'mdx' : 'md'] ??= remarkOnly(mdx));
+  const file = new VFile({ value: articleSource(source.file), path: source.file });
+  file.data.labelsOnly = true;
+  try {
+    await processor.run(processor.parse(file), file);
+  } catch {
+    // An article that cannot be parsed has no labels; its own render reports why.
+  }
+  const found = [...new Set(file.data.labels?.values() ?? [])];
+  fs.mkdirSync(paths.dir, { recursive: true });
+  writeAtomically(paths.labels, JSON.stringify(found));
+  return { title, labels: found };
+}
+
+/** The rendered HTML of an article's numbered blocks, by id (empty when it has none). */
+export function articleBlocks(filePath: string): Record<string, string> {
+  const paths = cachePaths(keyOf(path.resolve(filePath), articleSource(path.resolve(filePath))));
+  return readJson<Record<string, string>>(paths.blocks) ?? {};
+}
+
+function remarkOnly(mdx: boolean): Processor {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  if (mdx) processor.use(remarkMdx);
+  for (const plugin of remarkPlugins)
+    Array.isArray(plugin) ? processor.use(plugin[0] as never, plugin[1]) : processor.use(plugin as never);
+  return processor as unknown as Processor;
 }
 
 /** Renders (or reads from the cache) the article at `filePath`: HTML, facts and problems. */
 export async function renderArticle(relativeOrAbsolutePath: string): Promise<RenderedArticle> {
   const filePath = path.resolve(relativeOrAbsolutePath);
-  const { paths, entry } = cached(filePath);
+  const { paths, entry } = await cached(filePath);
   const html = entry ? readJson<{ html: string }>(paths.html)?.html : undefined;
   if (entry && html !== undefined) return { html, facts: entry.facts, problems: entry.problems };
 
@@ -266,9 +336,10 @@ export async function renderArticle(relativeOrAbsolutePath: string): Promise<Ren
   const result: CachedFacts = {
     facts: file.data.facts ?? emptyFacts(),
     problems: file.data.problems ?? [],
-    lookups: resolveLookups(file),
+    lookups: await resolveLookups(file),
   };
   fs.mkdirSync(paths.dir, { recursive: true });
+  if (file.data.labelBlocks) writeAtomically(paths.blocks, JSON.stringify(file.data.labelBlocks));
   writeAtomically(paths.html, JSON.stringify({ html: rendered }));
   writeAtomically(paths.facts, JSON.stringify(result));
   return { html: rendered, facts: result.facts, problems: result.problems };
@@ -276,7 +347,7 @@ export async function renderArticle(relativeOrAbsolutePath: string): Promise<Ren
 
 /** The facts and problems of an article, without loading its HTML when the cache is current. */
 export async function articleFacts(filePath: string): Promise<Omit<RenderedArticle, 'html'>> {
-  const { entry } = cached(path.resolve(filePath));
+  const { entry } = await cached(path.resolve(filePath));
   if (entry) return { facts: entry.facts, problems: entry.problems };
   const { facts, problems } = await renderArticle(filePath);
   return { facts, problems };
@@ -295,5 +366,7 @@ function emptyFacts(): ArticleFacts {
     codeBlocks: 0,
     runnable: [],
     hasMath: false,
+    labels: [],
+    citations: [],
   };
 }

@@ -8,11 +8,12 @@ import type { VFile } from 'vfile';
 
 declare module 'vfile' {
   interface DataMap {
-    lookedUp: { articles: Set<string>; files: Set<string> };
+    /** `labels`: other articles whose numbered labels (equations, theorems, figures) were used. */
+    lookedUp: { articles: Set<string>; files: Set<string>; labels: Set<string> };
   }
 }
 
-export function recordLookup(file: VFile, kind: 'articles' | 'files', key: string): void {
-  file.data.lookedUp ??= { articles: new Set(), files: new Set() };
+export function recordLookup(file: VFile, kind: 'articles' | 'files' | 'labels', key: string): void {
+  file.data.lookedUp ??= { articles: new Set(), files: new Set(), labels: new Set() };
   file.data.lookedUp[kind].add(key);
 }

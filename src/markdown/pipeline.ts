@@ -29,14 +29,42 @@ import rehypeTableAlign from './rehype-table-align.ts';
 import rehypeLinks from './rehype-links.ts';
 import rehypeUnsafeHtml from './rehype-unsafe-html.ts';
 import rehypePublishImages from './rehype-publish-images.ts';
+// Scholarly apparatus: fenced divs, theorems, callouts, figures, references, citations, notes.
+import { articleBibliographyFiles } from '../lib/bibliography.ts';
+import { texExtensionMacros } from '../lib/tex-extensions.ts';
+import { inventory } from '../sources/inventory.ts';
+import remarkFencedDivs from './remark-fenced-divs.ts';
+import remarkArticleRefs from './remark-article-refs.ts';
+import remarkNotes from './remark-notes.ts';
+import remarkCallouts from './remark-callouts.ts';
+import remarkTheorems from './remark-theorems.ts';
+import remarkFigures from './remark-figures.ts';
+import remarkCrossrefs from './remark-crossrefs.ts';
+import remarkCitations from './remark-citations.ts';
+import rehypeSidenotes from './rehype-sidenotes.ts';
+import rehypeLabelBlocks from './rehype-label-blocks.ts';
+
+/** The shared references.bib, plus the article's own `bibliography:` file (relative to it). */
+const bibliographyFiles = (articlePath: string): string[] =>
+  articleBibliographyFiles(settings.contentDir, articlePath, inventory().byFile.get(articlePath)?.data.bibliography);
 
 export const remarkPlugins = [
   remarkMathDelimiters,
   remarkMath,
   remarkDollarMath,
+  remarkFencedDivs,
   [remarkLocalImages, { publicDir: path.join(settings.root, 'public') }],
+  // [[slug#thm-x]] before remark-wikilinks makes the other [[…]] heading links.
+  remarkArticleRefs,
   [remarkWikilinks, { titleOf: articleTitle }],
-  remarkEquationRefs,
+  remarkNotes,
+  remarkCallouts,
+  remarkTheorems,
+  remarkFigures,
+  [remarkEquationRefs, { base: settings.base }],
+  // After everything that numbers: @thm-x, @fig-x, @eq-x; then every other @key is a citation.
+  remarkCrossrefs,
+  [remarkCitations, { style: settings.citationStyle, bibliographyFiles }],
   remarkCodeLanguages,
   remarkArticleFacts,
 ];
@@ -48,9 +76,12 @@ export const rehypePlugins = [
   [rehypePublishImages, { base: settings.base, assetDir: settings.assetStoreDir }],
   // After links are resolved, before KaTeX: prose and formulas are still apart here.
   [rehypeArticleFacts, { base: settings.base, excerptLength: site.excerptLength, contextLength: 120 }],
-  [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros } }],
+  [rehypeKatexStrict, { macros: { ...texExtensionMacros, ...mathMacros, ...loadTaxonomy().macros } }],
+  // After the facts (the copies must not enter excerpts) and KaTeX (they carry formulas).
+  rehypeSidenotes,
   rehypeCodeBlocks,
   rehypeTableAlign,
+  rehypeLabelBlocks,
 ] as const;
 
 export const shikiConfig = {

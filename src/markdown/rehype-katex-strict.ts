@@ -6,6 +6,11 @@
  * reported with file, line and the offending formula, and published as the TeX, visibly
  * marked, so the rest of the page renders; shared macros come from one config; identical
  * formulas are rendered once per process.
+ *
+ * KaTeX gaps (src/lib/tex-extensions.ts): `\DeclareMathOperator` anywhere in an article
+ * defines an operator for all its formulas (the declaration itself prints nothing), and the
+ * physics package's `\dv`/`\pdv` are expanded before KaTeX with the TeX as written kept in
+ * the annotation.
  */
 import katex from 'katex';
 import type { Element, ElementContent, Root, Parent } from 'hast';
@@ -13,6 +18,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { expandPhysics, takeOperatorDeclarations } from '../lib/tex-extensions.ts';
 import { errorMark, report } from './report.ts';
 
 export interface KatexStrictOptions {
@@ -24,17 +30,27 @@ export interface KatexStrictOptions {
 /** Rendered HTML by mode and TeX: the same formula (`d`, `\\theta`) recurs across a library. */
 const htmlCache = new Map<string, string>();
 
-/** `\href` is trusted only for in-page anchors: equation references made by remark-equation-refs. */
+/**
+ * `\href` is trusted only for links within the site: in-page anchors and root-relative
+ * paths (equation references made by remark-equation-refs, within and across articles);
+ * `\htmlId` for the per-row anchors of numbered environments.
+ */
 const trustInPageLinks = (context: { command: string; url?: string }) =>
-  context.command === '\\href' && typeof context.url === 'string' && context.url.startsWith('#');
+  (context.command === '\\href' &&
+    typeof context.url === 'string' &&
+    (context.url.startsWith('#') || /^\/(?!\/)/.test(context.url))) ||
+  context.command === '\\htmlId';
 
-function renderToHtml(tex: string, displayMode: boolean, macros: Record<string, string>): string {
-  const key = `${displayMode ? 'D' : 'I'}\u0000${tex}`;
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function renderToHtml(tex: string, displayMode: boolean, macros: Record<string, string>, macroKey = ''): string {
+  const key = `${displayMode ? 'D' : 'I'}\u0000${macroKey}\u0000${tex}`;
   let html = htmlCache.get(key);
   if (html === undefined) {
     // Bounded: a 10,000-article library has hundreds of thousands of distinct formulas.
     if (htmlCache.size >= 20_000) htmlCache.clear();
-    html = katex.renderToString(tex, {
+    const expanded = expandPhysics(tex);
+    html = katex.renderToString(expanded, {
       displayMode,
       // KaTeX mutates the macros object it is given (\gdef); hand it a copy.
       macros: { ...macros },
@@ -44,6 +60,12 @@ function renderToHtml(tex: string, displayMode: boolean, macros: Record<string, 
       strict: 'ignore',
       output: 'htmlAndMathml',
     });
+    if (expanded !== tex) {
+      html = html.replace(
+        /(<annotation encoding="application\/x-tex">)[\s\S]*?(<\/annotation>)/,
+        (_, open: string, close: string) => `${open}${escapeText(tex)}${close}`,
+      );
+    }
     htmlCache.set(key, html);
   }
   return html;
@@ -65,10 +87,39 @@ function classList(node: Element): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
+/** The operators an article declares in any of its formulas; the declarations are removed. */
+function articleOperators(tree: Root): Record<string, string> {
+  const declared: Record<string, string> = {};
+  visit(tree, 'element', (node: Element, index, parent: Parent | undefined) => {
+    if (node.tagName !== 'code' || !classList(node).includes('language-math')) return undefined;
+    const tex = toString(node);
+    if (!tex.includes('\\DeclareMathOperator')) return undefined;
+    const { macros, rest } = takeOperatorDeclarations(tex);
+    Object.assign(declared, macros);
+    if (rest.trim() || !parent || index === undefined) {
+      node.children = [{ type: 'text', value: rest }];
+      return undefined;
+    }
+    // A formula that only declares prints nothing (in LaTeX it would sit in the preamble).
+    const inPre = parent.type === 'element' && (parent as Element).tagName === 'pre';
+    if (inPre) {
+      const pre = parent as Element;
+      pre.tagName = 'span';
+      pre.properties = { hidden: true };
+      pre.children = [];
+    } else parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  return declared;
+}
+
 export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
-  const macros = options.macros ?? {};
+  const shared = options.macros ?? {};
   return (tree: Root, file: VFile) => {
     const raw = options.output === 'raw' || (options.output !== 'hast' && !String(file.path ?? '').endsWith('.mdx'));
+    const declared = articleOperators(tree);
+    const macros = Object.keys(declared).length ? { ...shared, ...declared } : shared;
+    const macroKey = Object.keys(declared).length ? JSON.stringify(declared) : '';
     visit(tree, 'element', (node: Element, index, parent: Parent | undefined) => {
       if (node.tagName !== 'code' || !classList(node).includes('language-math')) return undefined;
       if (!parent || index === undefined) return undefined;
@@ -81,7 +132,7 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
 
       let rendered: ElementContent[];
       try {
-        rendered = toNodes(renderToHtml(tex, displayMode, macros), raw);
+        rendered = toNodes(renderToHtml(tex, displayMode, macros, macroKey), raw);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         report(file, located, {
