@@ -85,10 +85,10 @@ const familyName = (name: CSLName): string =>
 
 const isOthers = (name: CSLName) => name.family === 'others' && !name.given;
 
-/** The line of `@type{key,` in the file: citation-js keeps no positions. */
-function lineOfKey(text: string, key: string): number {
+/** The line of the n-th `@type{key,` in the file: citation-js keeps no positions. */
+function lineOfKey(text: string, key: string, occurrence = 0): number {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`@\\w+\\s*\\{\\s*${escaped}\\s*,`).exec(text);
+  const match = [...text.matchAll(new RegExp(`@\\w+\\s*\\{\\s*${escaped}\\s*,`, 'g'))][occurrence];
   return match ? text.slice(0, match.index).split('\n').length : 1;
 }
 
@@ -125,9 +125,12 @@ export function parseBibliography(text: string, file: string): { entries: BibEnt
   const entries: BibEntry[] = [];
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
+  const occurrences = new Map<string, number>();
   raw.forEach((entry, index) => {
     const key = entry.label;
-    const line = lineOfKey(text, key);
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    const line = lineOfKey(text, key, occurrence);
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push(

@@ -146,7 +146,9 @@ function candidates(node: { x: number; y: number; r: number }, width: number, he
 
 /**
  * Places labels without overlaps, in priority order (tags by weight, then articles by
- * weight; or the order given, with `inOrder`); the rest get none.
+ * weight; or the order given, with `inOrder`); the rest get none. A label never covers
+ * another label or a tag; an article's label also keeps off article dots, while a tag's
+ * may cover one (a tag names a whole cluster and matters more than one dot).
  */
 export function placeLabels(
   nodes: PlacedNode[],
@@ -154,12 +156,13 @@ export function placeLabels(
   texts: Map<string, string>,
   inOrder = false,
 ): void {
-  const index = new BoxIndex();
+  const strong = new BoxIndex();
+  const dots = new BoxIndex();
   const nodeBoxes = new Map<PlacedNode, Box>();
   for (const node of nodes) {
     const box = { x: node.x - node.r, y: node.y - node.r, width: node.r * 2, height: node.r * 2 };
     nodeBoxes.set(node, box);
-    index.add(box);
+    (node.kind === 'tag' ? strong : dots).add(box);
   }
   const height = LABEL_FONT_SIZE + 4;
   const order = inOrder
@@ -170,6 +173,7 @@ export function placeLabels(
       );
   for (const node of order) {
     const width = textWidth(texts.get(node.id) ?? node.label);
+    const own = nodeBoxes.get(node);
     node.labelBox = undefined;
     for (const candidate of candidates(node, width, height)) {
       const inside =
@@ -177,7 +181,7 @@ export function placeLabels(
         candidate.y >= 0 &&
         candidate.x + candidate.width <= bounds.width &&
         candidate.y + candidate.height <= bounds.height;
-      if (!inside || index.hits(candidate, nodeBoxes.get(node))) continue;
+      if (!inside || strong.hits(candidate, own) || (node.kind !== 'tag' && dots.hits(candidate, own))) continue;
       node.labelBox = {
         ...candidate,
         x: round(candidate.x),
@@ -185,7 +189,7 @@ export function placeLabels(
         textX: round(candidate.textX),
         textY: round(candidate.textY),
       };
-      index.add(candidate);
+      strong.add(candidate);
       break;
     }
   }
@@ -204,7 +208,7 @@ export const nodeRadius = (node: GraphNode) =>
 export function layoutSiteGraph(nodes: GraphNode[], edges: Edge[]): GraphLayout {
   const count = Math.max(1, nodes.length);
   // Room grows with the node count so labels still fit at 1,000 articles (zoom reads them).
-  const width = Math.round(Math.max(960, Math.sqrt(count) * 62));
+  const width = Math.round(Math.max(1200, Math.sqrt(count) * 62));
   const height = Math.round(width * 0.72);
   const groups = [...new Set(nodes.flatMap((node) => (node.group ? [node.group] : [])))].sort();
   const ring = Math.min(width, height) * (groups.length > 1 ? 0.32 : 0);
@@ -216,6 +220,11 @@ export function layoutSiteGraph(nodes: GraphNode[], edges: Edge[]): GraphLayout 
   };
   const large = nodes.length > 600;
   const sims: SimNode[] = nodes.map((node, index) => ({ index, node, r: nodeRadius(node) }));
+  // A small graph can afford room for every label: nodes keep clear of their label's width.
+  const room = (sim: SimNode) =>
+    large
+      ? sim.r + 14
+      : sim.r + 0.42 * textWidth(sim.node.kind === 'tag' ? sim.node.label : shortLabel(sim.node.label));
   const byId = new Map(sims.map((sim) => [sim.node.id, sim]));
   const links: SimulationLinkDatum<SimNode>[] = edges.flatMap((edge) => {
     const source = byId.get(edge.source);
@@ -243,10 +252,10 @@ export function layoutSiteGraph(nodes: GraphNode[], edges: Edge[]): GraphLayout 
         .distanceMax(260)
         .theta(large ? 1.2 : 0.9),
     )
-    .force('x', forceX<SimNode>((sim) => target(sim).x).strength(groups.length > 1 ? 0.07 : 0.03))
-    .force('y', forceY<SimNode>((sim) => target(sim).y).strength(groups.length > 1 ? 0.09 : 0.04))
+    .force('x', forceX<SimNode>((sim) => target(sim).x).strength(groups.length > 1 ? (large ? 0.07 : 0.16) : 0.03))
+    .force('y', forceY<SimNode>((sim) => target(sim).y).strength(groups.length > 1 ? (large ? 0.09 : 0.2) : 0.04))
     // Room for a short label beside each node keeps most labels drawable.
-    .force('collide', forceCollide<SimNode>((sim) => sim.r + 14).iterations(large ? 1 : 2))
+    .force('collide', forceCollide<SimNode>(room).iterations(large ? 1 : 3))
     .stop();
   // A large graph settles in fewer ticks of coarser forces: its build time stays near a second.
   const ticks = large ? 120 : 320;
@@ -317,7 +326,8 @@ export function layoutLocalGraph(input: LocalGraphInput, width = 560, height = 3
     nodes.push(placed);
     edges.push({ source: centre, target: placed });
   });
-  const byVia = Map.groupBy(input.far, (entry) => entry.via);
+  const byVia = new Map<string, LocalGraphInput['far']>();
+  for (const entry of input.far) byVia.set(entry.via, [...(byVia.get(entry.via) ?? []), entry]);
   for (const [via, entries] of byVia) {
     const base = angleOf.get(via) ?? 0;
     const from = nodes.find((node) => node.id === via)!;

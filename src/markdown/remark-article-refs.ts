@@ -104,7 +104,7 @@ export default function remarkArticleRefs(options: ArticleRefOptions = {}) {
               {
                 type: 'link',
                 url: `/articles/${slug}/`,
-                children: [textNode(text?.trim() || whole)],
+                children: [textNode(text?.trim() || `${slug}#${anchor}`)],
                 position: positionOf(node, match.index, end),
               },
             ],
@@ -128,7 +128,7 @@ export default function remarkArticleRefs(options: ArticleRefOptions = {}) {
             end,
             nodes: [
               kbElement('span', { className: ['kb-error'], title: `no label ${anchor} in ${slug}` }, [
-                textNode(text?.trim() || whole),
+                textNode(text?.trim() || `${slug}#${anchor}`),
               ]) as PhrasingContent,
             ],
           });
