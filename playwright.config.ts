@@ -9,19 +9,27 @@ import { settings } from './src/settings.ts';
  * - site:      the bundled library at /            (.kb-test/site, every spec)
  * - base-path: the bundled library under /kb/      (.kb-test/site-kb, the quality and a11y specs)
  * - xss:       tests/fixtures/xss-metadata at /     (.kb-test/site-xss, the escaping spec)
+ * - generated-1000: the shared 1,000-article corpus   (.kb-test/site-1000, the graph at scale)
  * A site that has not been built (KB_E2E_SKIP_BUILD=1 after a partial build) is skipped.
  */
 const port = settings.e2ePort;
 const sites = [
-  { name: 'site', dir: '.kb-test/site', port, base: '/', testIgnore: ['**/xss.spec.ts'] },
+  { name: 'site', dir: '.kb-test/site', port, base: '/', testIgnore: ['**/xss.spec.ts', '**/graph-1000.spec.ts'] },
   {
     name: 'base-path',
     dir: '.kb-test/site-kb',
     port: port + 1,
     base: '/kb/',
-    testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts'],
+    testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts', '**/scholarly.spec.ts'],
   },
   { name: 'xss', dir: '.kb-test/site-xss', port: port + 2, base: '/', testMatch: ['**/xss.spec.ts'] },
+  {
+    name: 'generated-1000',
+    dir: '.kb-test/site-1000',
+    port: port + 3,
+    base: '/',
+    testMatch: ['**/graph-1000.spec.ts'],
+  },
 ].filter((site) => site.name === 'site' || fs.existsSync(site.dir));
 
 const projects: PlaywrightTestConfig['projects'] = sites.map((site) => ({

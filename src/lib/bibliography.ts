@@ -10,15 +10,30 @@
  * arXiv id, URL) plus the CSL item that formats the full reference.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Cite, plugins } from '@citation-js/core';
 import type { CSL, CSLName } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-csl';
 import type { CitationStyle } from '../settings.ts';
 import type { Problem } from './problems.ts';
 
 export type { CitationStyle };
+
+type CitationJs = typeof import('@citation-js/core');
+let loaded: CitationJs | undefined;
+
+/**
+ * citation-js with its BibTeX and CSL plugins, loaded on first use: it is a large library,
+ * and most renders (an article without citations, a library without a .bib) never need it.
+ */
+function citationJs(): CitationJs {
+  if (!loaded) {
+    const require = createRequire(import.meta.url);
+    loaded = require('@citation-js/core') as CitationJs;
+    require('@citation-js/plugin-bibtex');
+    require('@citation-js/plugin-csl');
+  }
+  return loaded;
+}
 
 export interface BibEntry {
   key: string;
@@ -93,7 +108,7 @@ function lineOfKey(text: string, key: string, occurrence = 0): number {
 }
 
 /** citation-js's typings ask for every option; its parser fills in the defaults itself. */
-const chainTo = (target: string) => ({ target }) as Parameters<typeof plugins.input.chain>[1];
+const chainTo = (target: string) => ({ target }) as Parameters<CitationJs['plugins']['input']['chain']>[1];
 
 function field(entry: BibtexEntry, name: string): string | undefined {
   const value = entry.properties[name];
@@ -102,6 +117,7 @@ function field(entry: BibtexEntry, name: string): string | undefined {
 
 /** Reads one BibTeX file's text; problems name the file and the line. */
 export function parseBibliography(text: string, file: string): { entries: BibEntry[]; problems: Problem[] } {
+  const { plugins } = citationJs();
   let raw: BibtexEntry[];
   try {
     raw = plugins.input.chain(text, chainTo('@biblatex/entries+list')) as unknown as BibtexEntry[];
@@ -284,7 +300,7 @@ export function formatReference(entry: BibEntry, style: CitationStyle): string {
   const hit = formatted.get(cacheKey);
   if (hit !== undefined) return hit;
   const { URL: _url, DOI: _doi, ...item } = entry.csl;
-  const text = new Cite([item])
+  const text = new (citationJs().Cite)([item])
     .format('bibliography', { format: 'text', template: style === 'numbered' ? 'vancouver' : 'apa', lang: 'en-US' })
     .toString()
     .trim()

@@ -1,8 +1,10 @@
 /**
  * The rendered HTML of each numbered block (equation, theorem, figure, table), kept with
  * the render so that another article referring to it (`[[slug#thm-x]]`) can show it in its
- * hover preview without fetching this page. Ids are dropped from the copy: it is shown
- * inside another page. Runs last, when formulas and code are rendered.
+ * hover preview without fetching this page. The copy is shown inside another page, so its
+ * ids are dropped and its links become plain text (an in-page `#eq-x` of this article would
+ * point nowhere there; the preview's own link leads here). Runs last, when formulas and
+ * code are rendered.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -18,15 +20,19 @@ declare module 'vfile' {
 }
 
 const RAW_ID = /\sid="([^"]+)"/g;
+/** KaTeX's `\href` links inside raw formula HTML. */
+const RAW_LINK = /<a\s[^>]*>|<\/a>/g;
 
-function withoutIds(node: Element): Element {
-  const { id: _id, ...properties } = node.properties;
+function inert(node: Element): Element {
+  const { id: _id, href: _href, ...properties } = node.properties;
   const children = node.children.map((child): ElementContent => {
-    if (child.type === 'element') return withoutIds(child);
+    if (child.type === 'element') return inert(child);
     const raw = child as unknown as { type: string; value: string };
-    return raw.type === 'raw' ? ({ ...raw, value: raw.value.replace(RAW_ID, '') } as unknown as ElementContent) : child;
+    if (raw.type !== 'raw') return child;
+    const value = raw.value.replace(RAW_ID, '').replace(RAW_LINK, (tag) => (tag === '</a>' ? '</span>' : '<span>'));
+    return { ...raw, value } as unknown as ElementContent;
   });
-  return { ...node, properties, children };
+  return { ...node, tagName: node.tagName === 'a' ? 'span' : node.tagName, properties, children };
 }
 
 const isDisplayMath = (node: Element) =>
@@ -53,7 +59,7 @@ export default function rehypeLabelBlocks() {
       }
     });
     const blocks: Record<string, string> = {};
-    for (const [id, element] of found) blocks[id] = toHtml(withoutIds(element), { allowDangerousHtml: true });
+    for (const [id, element] of found) blocks[id] = toHtml(inert(element), { allowDangerousHtml: true });
     file.data.labelBlocks = blocks;
   };
 }
