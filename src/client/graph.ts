@@ -54,6 +54,8 @@ if (svg && controls) {
     { passive: false },
   );
 
+  // Nodes are links, which the browser would otherwise start to drag and drop.
+  svg.addEventListener('dragstart', (event) => event.preventDefault());
   let drag: { x: number; y: number; view: typeof view; moved: boolean } | undefined;
   svg.addEventListener('pointerdown', (event) => {
     if (event.button !== 0) return;

@@ -13,6 +13,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { CSL, CSLName } from '@citation-js/core';
+// Types only (their formats and options); the libraries themselves load on first use.
+import type {} from '@citation-js/plugin-bibtex';
+import type {} from '@citation-js/plugin-csl';
 import type { CitationStyle } from '../settings.ts';
 import type { Problem } from './problems.ts';
 

@@ -63,17 +63,21 @@ export interface GraphLayout {
 
 export const LABEL_FONT_SIZE = 11;
 
-/** A label's width in px at `fontSize`: generous, so the drawn text stays inside it. */
-export function textWidth(text: string, fontSize = LABEL_FONT_SIZE): number {
+/**
+ * A label's width in px at `fontSize`: generous, so the drawn text stays inside it. CJK
+ * fonts draw general punctuation (… — “ ”) full width; bold (tag labels) is wider.
+ */
+export function textWidth(text: string, fontSize = LABEL_FONT_SIZE, bold = false): number {
   let em = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    if (code > 0x2e80) em += 1.02;
-    else if (/[A-Z0-9MW@%&]/.test(char)) em += 0.72;
+    if (code > 0x2e80 || (code >= 0x2000 && code <= 0x206f)) em += 1.02;
+    else if (/[MWmw@%]/.test(char)) em += 0.92;
+    else if (/[A-Z0-9&]/.test(char)) em += 0.74;
     else if (/[il.,:;'|!()[\] ]/.test(char)) em += 0.36;
     else em += 0.62;
   }
-  return Math.ceil(em * fontSize) + 2;
+  return Math.ceil(em * fontSize * (bold ? 1.1 : 1)) + 2;
 }
 
 /** Labels are cut to this many characters (the full title is the node's <title>). */
@@ -172,7 +176,7 @@ export function placeLabels(
           (a.kind === 'tag' ? 0 : 1) - (b.kind === 'tag' ? 0 : 1) || b.weight - a.weight || a.id.localeCompare(b.id),
       );
   for (const node of order) {
-    const width = textWidth(texts.get(node.id) ?? node.label);
+    const width = textWidth(texts.get(node.id) ?? node.label, LABEL_FONT_SIZE, node.kind === 'tag');
     const own = nodeBoxes.get(node);
     node.labelBox = undefined;
     for (const candidate of candidates(node, width, height)) {
