@@ -19,6 +19,7 @@ import { rehypeArticleFacts, remarkArticleFacts } from './article-facts.ts';
 import remarkMathDelimiters from './remark-math-delimiters.ts';
 import remarkEquationRefs from './remark-equation-refs.ts';
 import remarkDollarMath from './remark-dollar-math.ts';
+import remarkEquationIds from './remark-equation-ids.ts';
 import remarkLocalImages from './remark-local-images.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkCodeLanguages from './remark-code-languages.ts';
@@ -51,6 +52,8 @@ const bibliographyFiles = (articlePath: string): string[] =>
 export const remarkPlugins = [
   remarkMathDelimiters,
   remarkMath,
+  // After remark-math: its closing-fence construct must be tried before remark-math's.
+  remarkEquationIds,
   remarkDollarMath,
   remarkFencedDivs,
   [remarkLocalImages, { publicDir: path.join(settings.root, 'public') }],
