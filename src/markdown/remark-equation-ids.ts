@@ -23,6 +23,15 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from './report.ts';
 
+declare module 'micromark-util-types' {
+  interface TokenTypeMap {
+    /** The look ahead for a labelled closing fence (its tokens are discarded). */
+    mathFlowLookahead: 'mathFlowLookahead';
+    /** `{#eq-x}` after a closing `$$`. */
+    mathFlowId: 'mathFlowId';
+  }
+}
+
 const DOLLAR = 36;
 const LEFT_BRACE = 123;
 
