@@ -44,7 +44,8 @@ describe('remark-crossrefs: @thm-x, @fig-x, @tbl-x, @eq-x', () => {
     expect(html).toContain(
       '<a href="#tbl-res" class="crossref" data-crossref="tbl">表 1</a>、<a href="#tbl-two" class="crossref" data-crossref="tbl">表 2</a>',
     );
-    // An equation labelled eq-loss (Quarto's {#eq-loss}) or \label{eq:rate} (id eq-rate).
+    // An equation labelled \label{eq-loss} or \label{eq:rate} (id eq-rate); Quarto's $$ … $$ {#eq-x}
+    // is tested in remark-equation-ids.test.ts.
     expect(html).toContain('<a href="#eq-loss" class="crossref" data-crossref="eq">式 (1)</a>');
     expect(html).toContain('<a href="#eq-rate" class="crossref" data-crossref="eq">式 (2)</a>');
   });
