@@ -13,6 +13,7 @@ import { settings } from './src/settings.ts';
  *              (.kb-test/site-hostile, the hostile-content spec)
  * - comments:  tests/fixtures/comments at /, Giscus on (.kb-test/site-comments, the comments spec)
  * - no-headers, no-headers-kb: site and base-path served without _headers, as GitHub Pages does
+ * - generated-1000: the shared 1,000-article corpus   (.kb-test/site-1000, the graph at scale)
  * A site that has not been built (KB_E2E_SKIP_BUILD=1 after a partial build) is skipped.
  */
 const port = settings.e2ePort;
@@ -22,14 +23,14 @@ const sites = [
     dir: '.kb-test/site',
     port,
     base: '/',
-    testIgnore: ['**/xss.spec.ts', '**/hostile.spec.ts', '**/comments.spec.ts', '**/deploy-no-headers.spec.ts'],
+    testIgnore: ['**/xss.spec.ts', '**/hostile.spec.ts', '**/comments.spec.ts', '**/deploy-no-headers.spec.ts', '**/graph-1000.spec.ts'],
   },
   {
     name: 'base-path',
     dir: '.kb-test/site-kb',
     port: port + 1,
     base: '/kb/',
-    testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts', '**/publish-*.spec.ts'],
+    testMatch: ['**/quality.spec.ts', '**/a11y.spec.ts', '**/publish-*.spec.ts', '**/scholarly.spec.ts'],
   },
   { name: 'xss', dir: '.kb-test/site-xss', port: port + 2, base: '/', testMatch: ['**/xss.spec.ts'] },
   {
@@ -63,6 +64,13 @@ const sites = [
     base: '/kb/',
     testMatch: ['**/deploy-no-headers.spec.ts'],
     serve: ['--no-headers'],
+  },
+  {
+    name: 'generated-1000',
+    dir: '.kb-test/site-1000',
+    port: port + 7,
+    base: '/',
+    testMatch: ['**/graph-1000.spec.ts'],
   },
 ].filter((site) => site.name === 'site' || fs.existsSync(site.dir));
 

@@ -29,6 +29,8 @@ export interface GiscusSettings {
 /** What `KB_REMOTE_IMAGES` asks for: remote images are allowed with a warning, or an error. */
 export type RemotePolicy = 'warn' | 'error';
 
+export type CitationStyle = 'numbered' | 'author-year';
+
 export interface Settings {
   /** The repository: where package.json, src/ and public/ are. */
   root: string;
@@ -65,6 +67,8 @@ export interface Settings {
   mdx: boolean;
   /** Comments under articles; undefined (the default) for none. */
   comments: GiscusSettings | undefined;
+  /** Citations as numbers ([1]) or author and year ((Vaswani et al., 2017)). */
+  citationStyle: CitationStyle;
   /** Set by `npm run build` for the Astro process it starts: sources are checked already. */
   sourcesChecked: boolean;
   /** Where the Astro process writes the content problems it found, for the build to read. */
@@ -227,6 +231,16 @@ export function readSettings(env: Env, cwd: string): Settings {
     throw invalid('KB_REMOTE_IMAGES', remoteImages, 'is warn (remote images allowed, listed once) or error', 'error');
   }
 
+  const citationStyle = text(env, 'KB_CITATION_STYLE') ?? 'numbered';
+  if (citationStyle !== 'numbered' && citationStyle !== 'author-year') {
+    throw invalid(
+      'KB_CITATION_STYLE',
+      citationStyle,
+      'is numbered ([1]) or author-year ((Vaswani et al., 2017))',
+      'author-year',
+    );
+  }
+
   const problemsFile = text(env, 'KB_PROBLEMS_FILE');
   return {
     root,
@@ -247,6 +261,7 @@ export function readSettings(env: Env, cwd: string): Settings {
     strictHtml: flag(env, 'KB_STRICT_HTML', false),
     mdx: text(env, 'KB_MDX') === undefined ? true : flag(env, 'KB_MDX', true),
     comments: comments(env),
+    citationStyle,
     sourcesChecked: flag(env, 'KB_SOURCES_CHECKED', false),
     problemsFile: problemsFile ? resolve(problemsFile) : undefined,
     chromiumPath: text(env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
@@ -265,9 +280,9 @@ export function readSettings(env: Env, cwd: string): Settings {
  * environment.
  */
 export function outputSettings(settings: Settings): string[] {
-  const { base, siteUrl, contentDir, uiLang, lenient, search, remoteImages, strictHtml, mdx } = settings;
   const comments = settings.comments ? JSON.stringify(settings.comments) : 'off';
   const { repoUrl, repoBranch, feedSize } = settings;
+  const { base, siteUrl, contentDir, uiLang, lenient, search, remoteImages, strictHtml, mdx, citationStyle } = settings;
   return Object.entries({
     base,
     siteUrl,
@@ -282,6 +297,7 @@ export function outputSettings(settings: Settings): string[] {
     repoUrl,
     repoBranch,
     feedSize,
+    citationStyle,
   }).map(([name, value]) => `${name}=${String(value)}`);
 }
 

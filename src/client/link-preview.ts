@@ -1,12 +1,15 @@
 /**
  * Previews for links inside an article: another article's title, date, tags and summary,
- * or, for an equation reference, the equation itself under a header with its number. Shown
- * on mouse hover and on keyboard focus, hidden on leave, blur or Esc. The card floats above
- * the page (no layout shift) and is kept inside the viewport at every edge; an equation's
- * card is min(90vw, 720px) wide and its formula scrolls sideways when it is wider still.
- * On touch screens there is no preview and the link simply works.
+ * or, for a reference into the page (an equation, theorem, figure, table, citation or
+ * footnote) or into another article's numbered block, that thing itself (see
+ * src/client/preview-targets.ts). An equation's card shows the formula under a header with
+ * its number; it is min(90vw, 720px) wide and the formula scrolls sideways when it is wider
+ * still. Shown on mouse hover and on keyboard focus, hidden on leave, blur or Esc. The card
+ * floats above the page (no layout shift) and is kept inside the viewport at every edge; on
+ * touch screens there is no preview and the link simply works.
  */
 import { element } from './dom.ts';
+import { copyWithoutIds, isInPageTarget, inPagePreview } from './preview-targets.ts';
 
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const ARTICLE_PATH = new RegExp(`^${BASE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}articles/([a-z0-9-]+)/$`);
@@ -94,17 +97,21 @@ function scheduleHide(): void {
 }
 
 async function contentFor(link: HTMLAnchorElement): Promise<Node[] | undefined> {
-  if (link.classList.contains('eqref')) {
-    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  const toEquation = link.classList.contains('eqref') || link.dataset.crossref === 'eq';
+  if (toEquation && link.pathname === location.pathname && link.hash) {
+    // A row's anchor sits inside its formula: the card shows the whole display.
+    const anchor = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    const target = anchor?.closest('.math-display') ?? anchor;
     // The formula without its number (src/markdown/rehype-katex-strict.ts puts the number
     // in a cell of its own), which goes in the card's header instead.
     const math = target?.querySelector('.math-formula .katex-display') ?? target?.querySelector('.katex-display');
     if (!math) return undefined;
     const number = target?.querySelector('.math-number')?.textContent?.trim() ?? link.textContent?.trim() ?? '';
     const formula = element('div', 'link-preview-formula');
-    formula.append(math.cloneNode(true));
+    formula.append(copyWithoutIds(math));
     return [element('p', 'link-preview-heading', `${formulaLabel} ${number}`.trim()), formula];
   }
+  if (isInPageTarget(link)) return inPagePreview(link);
   const slug = ARTICLE_PATH.exec(link.pathname)?.[1];
   if (!slug || link.pathname === location.pathname) return undefined;
   const preview = await fetchPreview(slug);
@@ -126,7 +133,7 @@ function scheduleShow(link: HTMLAnchorElement): void {
     if (!nodes) return;
     const target = ensureCard();
     target.replaceChildren(...nodes);
-    target.classList.toggle('link-preview-equation', link.classList.contains('eqref'));
+    target.classList.toggle('link-preview-equation', isInPageTarget(link));
     target.hidden = false;
     place(link, target);
     owner?.removeAttribute('aria-describedby');
@@ -136,7 +143,7 @@ function scheduleShow(link: HTMLAnchorElement): void {
 }
 
 const isPreviewable = (link: HTMLAnchorElement) =>
-  link.classList.contains('eqref') || (link.origin === location.origin && ARTICLE_PATH.test(link.pathname));
+  isInPageTarget(link) || (link.origin === location.origin && ARTICLE_PATH.test(link.pathname));
 
 for (const link of document.querySelectorAll<HTMLAnchorElement>('.prose a[href], .backlinks a[href]')) {
   if (!isPreviewable(link)) continue;

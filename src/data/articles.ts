@@ -9,7 +9,7 @@ import type { ArticleData } from '../lib/article-schema.ts';
 import { buildBacklinks, type Backlink } from '../lib/backlinks.ts';
 import type { ExcerptPart } from '../lib/excerpt.ts';
 import { byNewest, countBy, relatedArticles, seriesParts } from '../lib/listing.ts';
-import { normalizePaperId } from '../lib/papers.ts';
+import { articleBibliography, paperFor } from '../lib/papers.ts';
 import { loadTaxonomy, termOf, type Term } from '../lib/taxonomy.ts';
 import { articleFacts } from '../markdown/article-renderer.ts';
 import type { ArticleFacts } from '../markdown/article-facts.ts';
@@ -36,6 +36,8 @@ export interface Article extends Omit<ArticleData, 'category'> {
   repositoryPath: string | undefined;
   /** Its published versions in other languages (translationKey / translations:). */
   versions: { lang: 'zh' | 'en'; slug: string; url: string; title: string }[];
+  /** Paper ids (arXiv:…, doi:…) of the entries the text cites, in order of first citation. */
+  cites: string[];
 }
 
 export interface SiteData {
@@ -48,7 +50,7 @@ export interface SiteData {
   series: Map<string, Article[]>;
   /** Articles that link to an article, with the sentence around the link. */
   backlinks: Map<string, Backlink[]>;
-  /** Articles that discuss a paper, by normalized paper id. */
+  /** Articles that discuss a paper (list it in `papers:` or cite it), by normalized paper id. */
   articlesByPaper: Map<string, Article[]>;
 }
 
@@ -57,6 +59,9 @@ async function toArticle(entry: CollectionEntry<'articles'>): Promise<Article> {
   const { facts } = await articleFacts(source.file);
   const data = entry.data;
   const revisions = contentHistory().revisions.get(source.file) ?? [];
+  // `papers:` and citations name papers by key or id; pages key them by one canonical id.
+  const bibliography = articleBibliography(source.file, data.bibliography);
+  const idOf = (id: string) => paperFor(bibliography, id).id;
   return {
     ...data,
     // The author's `updated` wins; otherwise the last commit that changed the file.
@@ -74,7 +79,8 @@ async function toArticle(entry: CollectionEntry<'articles'>): Promise<Article> {
         : [{ type: 'text', value: data.subtitle ? `${data.title}: ${data.subtitle}` : data.title }],
     tags: [...new Set(data.tags)],
     category: data.category ?? site.defaultCategory,
-    papers: data.papers.map(normalizePaperId),
+    papers: [...new Set(data.papers.map(idOf))],
+    cites: facts.citations.map((cited) => idOf(cited.key)),
     readingMinutes: facts.readingMinutes,
     url: source.url,
     filePath: source.file,
@@ -112,7 +118,8 @@ function linkVersions(articles: Article[]): void {
 function groupByPaper(articles: Article[]): Map<string, Article[]> {
   const byPaper = new Map<string, Article[]>();
   for (const article of articles) {
-    for (const id of article.papers) (byPaper.get(id) ?? byPaper.set(id, []).get(id)!).push(article);
+    for (const id of new Set([...article.cites, ...article.papers]))
+      (byPaper.get(id) ?? byPaper.set(id, []).get(id)!).push(article);
   }
   return byPaper;
 }

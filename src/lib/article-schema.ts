@@ -32,6 +32,8 @@ export const articleDataSchema = z.object({
   translationKey: z.string().optional(),
   /** The same, written from one article: language → slug of its version in that language. */
   translations: z.object({ zh: z.string().optional(), en: z.string().optional() }).optional(),
+  /** An article's own BibTeX file, relative to it, added to the shared references.bib. */
+  bibliography: z.string().optional(),
 });
 
 export type ArticleData = z.infer<typeof articleDataSchema>;

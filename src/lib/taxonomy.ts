@@ -9,6 +9,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { site } from '../config.ts';
 import { settings, type UiLang } from '../settings.ts';
+import { takeOperatorDeclarations } from './tex-extensions.ts';
 
 const contentDir = settings.contentDir;
 
@@ -78,6 +79,33 @@ function readTerms(raw: unknown, section: string, file: string): Map<string, Ter
   return terms;
 }
 
+/**
+ * `macros:` is a map (`\R: \mathbb{R}`), or a list that may also hold LaTeX's own
+ * declarations (`- \DeclareMathOperator{\Tr}{Tr}`), each becoming an operator macro.
+ */
+function readMacros(raw: unknown, file: string): Record<string, string> {
+  if (raw === undefined || raw === null) return {};
+  const entries = Array.isArray(raw) ? raw : [raw];
+  const macros: Record<string, string> = {};
+  for (const entry of entries) {
+    if (typeof entry === 'string') {
+      const { macros: declared, rest } = takeOperatorDeclarations(entry);
+      if (rest.trim() || Object.keys(declared).length === 0) {
+        throw new TaxonomyError(
+          file,
+          `macros: "${entry}" is not a declaration; write  - \\DeclareMathOperator{\\Tr}{Tr}  or a map entry  \\R: \\mathbb{R}`,
+        );
+      }
+      Object.assign(macros, declared);
+    } else if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+      for (const [name, value] of Object.entries(entry as Record<string, unknown>)) macros[name] = String(value);
+    } else {
+      throw new TaxonomyError(file, 'macros must be a map of \\name → TeX, or a list of such maps and declarations');
+    }
+  }
+  return macros;
+}
+
 export function parseTaxonomy(text: string, file: string): Omit<Taxonomy, 'source'> {
   let data: Record<string, unknown>;
   try {
@@ -88,7 +116,7 @@ export function parseTaxonomy(text: string, file: string): Omit<Taxonomy, 'sourc
   const categories = readTerms(data.categories, 'categories', file);
   const definesCategories = categories.size > 0;
   if (!categories.has(DEFAULT_CATEGORY.id)) categories.set(DEFAULT_CATEGORY.id, DEFAULT_CATEGORY);
-  const macros = (data.macros ?? {}) as Record<string, string>;
+  const macros = readMacros(data.macros, file);
   return {
     categories,
     tags: readTerms(data.tags, 'tags', file),

@@ -17,6 +17,8 @@ import { normaliseParts, truncateParts, type ExcerptPart } from '../lib/excerpt.
 import { countText, readingMinutes, type TextCounts } from '../lib/reading-time.ts';
 import type { OutlineHeading } from './rehype-heading-anchors.ts';
 import { sourcePoint } from './report.ts';
+import { labelList, type LabelFact } from './labels.ts';
+import type { CitedEntry } from './remark-citations.ts';
 
 export interface LinkFact {
   /** The href as published (base path included). */
@@ -55,6 +57,10 @@ export interface ArticleFacts {
   hasMath: boolean;
   /** Origins the article loads images and embeds from (the CSP allows them). */
   remote: { images: string[]; frames: string[] };
+  /** Numbered equations, theorems, figures and tables (src/markdown/labels.ts). */
+  labels: LabelFact[];
+  /** Cited bibliography entries in order of first citation, with their citations' ids. */
+  citations: CitedEntry[];
 }
 
 interface MarkdownCounts {
@@ -269,6 +275,8 @@ export function rehypeArticleFacts(options: FactOptions) {
       ...counts,
       hasMath: counts.formulas.inline + counts.formulas.display > 0,
       remote: { images: file.data.remoteImages ?? [], frames: file.data.remoteFrames ?? [] },
+      labels: labelList(file),
+      citations: file.data.citations ?? [],
     };
   };
 }

@@ -39,6 +39,8 @@ import { articleTitle, inventory, resolveNote, titleOfFile } from '../sources/in
 import { absoluteUrl, articleUrl } from '../lib/url.ts';
 import { slugFromPath } from '../lib/slugs.ts';
 import type { ArticleFacts } from './article-facts.ts';
+import type { LabelFact } from './labels.ts';
+import type { OtherArticle } from './remark-article-refs.ts';
 import rehypeFeedCopy from './rehype-feed-copy.ts';
 import {
   authorHtmlPlugin,
@@ -71,6 +73,8 @@ interface Lookups {
   notes?: Record<string, string | null>;
   /** path → sha-256 of the file, or null when it did not exist. */
   files: Record<string, string | null>;
+  /** slug → a hash of that article's title and numbered labels, or null for no such article. */
+  labels?: Record<string, string | null>;
 }
 
 /** The small half of a cache entry: all but the HTML. */
@@ -140,13 +144,18 @@ const sha = (bytes: Uint8Array | string) => crypto.createHash('sha256').update(b
 const fileHash = (file: string) =>
   fs.existsSync(file) && fs.statSync(file).isFile() ? sha(fs.readFileSync(file)) : null;
 
-function resolveLookups(file: VFile): Lookups {
+const labelsHash = (article: OtherArticle | undefined) => (article ? sha(JSON.stringify(article)) : null);
+
+async function resolveLookups(file: VFile): Promise<Lookups> {
   const lookedUp = file.data.lookedUp ?? {
     articles: new Set<string>(),
     titles: new Set<string>(),
     notes: new Set<string>(),
     files: new Set<string>(),
+    labels: new Set<string>(),
   };
+  const labels: Record<string, string | null> = {};
+  for (const slug of [...lookedUp.labels].sort()) labels[slug] = labelsHash(await articleLabels(slug));
   return {
     notes: Object.fromEntries(
       [...lookedUp.notes].sort().map((name) => [name, resolveNote(name, file.path)?.slug ?? null]),
@@ -154,16 +163,21 @@ function resolveLookups(file: VFile): Lookups {
     articles: Object.fromEntries([...lookedUp.articles].sort().map((slug) => [slug, articleTitle(slug) ?? null])),
     titles: Object.fromEntries([...lookedUp.titles].sort().map((name) => [name, titleOfFile(name) ?? null])),
     files: Object.fromEntries([...lookedUp.files].sort().map((name) => [name, fileHash(name)])),
+    ...(lookedUp.labels.size ? { labels } : {}),
   };
 }
 
-function lookupsHold(lookups: Lookups, filePath: string): boolean {
-  return (
-    Object.entries(lookups.notes ?? {}).every(([name, slug]) => (resolveNote(name, filePath)?.slug ?? null) === slug) &&
-    Object.entries(lookups.articles).every(([slug, title]) => (articleTitle(slug) ?? null) === title) &&
-    Object.entries(lookups.titles ?? {}).every(([name, title]) => (titleOfFile(name) ?? null) === title) &&
-    Object.entries(lookups.files).every(([name, hash]) => fileHash(name) === hash)
-  );
+async function lookupsHold(lookups: Lookups, filePath: string): Promise<boolean> {
+  if (
+    !Object.entries(lookups.notes ?? {}).every(([name, slug]) => (resolveNote(name, filePath)?.slug ?? null) === slug) ||
+    !Object.entries(lookups.articles).every(([slug, title]) => (articleTitle(slug) ?? null) === title) ||
+    !Object.entries(lookups.titles ?? {}).every(([name, title]) => (titleOfFile(name) ?? null) === title) ||
+    !Object.entries(lookups.files).every(([name, hash]) => fileHash(name) === hash)
+  )
+    return false;
+  for (const [slug, hash] of Object.entries(lookups.labels ?? {}))
+    if (labelsHash(await articleLabels(slug)) !== hash) return false;
+  return true;
 }
 
 /** The article's URL below the site (its path, base included, without the origin). */
@@ -282,6 +296,10 @@ function cachePaths(key: string) {
     html: path.join(dir, `${key}.json`),
     facts: path.join(dir, `${key}.facts.json`),
     feed: path.join(dir, `${key}.feed.json`),
+    /** The rendered HTML of the article's numbered blocks, for other articles' previews. */
+    blocks: path.join(dir, `${key}.blocks.json`),
+    /** The labels alone, from a pass that only numbers (when the full render is not cached). */
+    labels: path.join(dir, `${key}.labels.json`),
   };
 }
 
@@ -302,18 +320,66 @@ function readJson<T>(file: string): T | undefined {
 const keyOf = (filePath: string, body: string) => sha(`${pipeline()}\0${filePath}\0${body}`);
 
 /** The cache entry of an article as it is now, if there is a current one. */
-/** The cache entry of an article as it is now, if there is a current one, and its source. */
-function cached(filePath: string) {
-  const source = articleSource(filePath);
-  const paths = cachePaths(keyOf(filePath, source));
+async function cached(
+  filePath: string,
+): Promise<{ paths: ReturnType<typeof cachePaths>; entry: CachedFacts | undefined }> {
+  const paths = cachePaths(keyOf(filePath, articleSource(filePath)));
   const entry = readJson<CachedFacts>(paths.facts);
-  return { paths, entry: entry && lookupsHold(entry.lookups, filePath) ? entry : undefined };
+  return { paths, entry: entry && (await lookupsHold(entry.lookups, filePath)) ? entry : undefined };
+}
+
+const labelsProcessors: { md?: Processor; mdx?: Processor } = {};
+
+/**
+ * The title and numbered labels of another article, for references into it. Labels depend
+ * on the article's own text only, so its cached facts are used whatever else they looked up;
+ * without them, a pass of the Markdown plugins alone numbers it (no HTML, no other
+ * articles: that pass skips cross-article references, so two articles referring to each
+ * other never wait on each other).
+ */
+export async function articleLabels(slug: string): Promise<OtherArticle | undefined> {
+  const source = inventory().bySlug.get(slug);
+  if (!source) return undefined;
+  const paths = cachePaths(keyOf(source.file, articleSource(source.file)));
+  const title = source.data.title;
+  const facts = readJson<CachedFacts>(paths.facts);
+  if (facts) return { title, labels: facts.facts.labels ?? [] };
+  const labels = readJson<LabelFact[]>(paths.labels);
+  if (labels) return { title, labels };
+  const mdx = source.format === 'mdx';
+  const processor = (labelsProcessors[mdx ? 'mdx' : 'md'] ??= remarkOnly(mdx));
+  // The same text the full render parses (display-math fences normalised), so numbers agree.
+  const file = new VFile({ value: parserInput(source.file).text, path: source.file });
+  file.data.labelsOnly = true;
+  try {
+    await processor.run(processor.parse(file), file);
+  } catch {
+    // An article that cannot be parsed has no labels; its own render reports why.
+  }
+  const found = [...new Set(file.data.labels?.values() ?? [])];
+  fs.mkdirSync(paths.dir, { recursive: true });
+  writeAtomically(paths.labels, JSON.stringify(found));
+  return { title, labels: found };
+}
+
+/** The rendered HTML of an article's numbered blocks, by id (empty when it has none). */
+export function articleBlocks(filePath: string): Record<string, string> {
+  const paths = cachePaths(keyOf(path.resolve(filePath), articleSource(path.resolve(filePath))));
+  return readJson<Record<string, string>>(paths.blocks) ?? {};
+}
+
+function remarkOnly(mdx: boolean): Processor {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  if (mdx) processor.use(remarkMdx);
+  for (const plugin of remarkPlugins)
+    Array.isArray(plugin) ? processor.use(plugin[0] as never, plugin[1]) : processor.use(plugin as never);
+  return processor as unknown as Processor;
 }
 
 /** Renders (or reads from the cache) the article at `filePath`: HTML, facts and problems. */
 export async function renderArticle(relativeOrAbsolutePath: string): Promise<RenderedArticle> {
   const filePath = path.resolve(relativeOrAbsolutePath);
-  const { paths, entry } = cached(filePath);
+  const { paths, entry } = await cached(filePath);
   const html = entry ? readJson<{ html: string }>(paths.html)?.html : undefined;
   const feed = entry ? readJson<{ html: string }>(paths.feed)?.html : undefined;
   if (entry && html !== undefined && feed !== undefined)
@@ -328,10 +394,11 @@ export async function renderArticle(relativeOrAbsolutePath: string): Promise<Ren
   const result: CachedFacts = {
     facts: file.data.facts ?? emptyFacts(),
     problems: file.data.problems ?? [],
-    lookups: resolveLookups(file),
+    lookups: await resolveLookups(file),
   };
   fs.mkdirSync(paths.dir, { recursive: true });
   const feedHtml = file.data.feedHtml ?? '';
+  if (file.data.labelBlocks) writeAtomically(paths.blocks, JSON.stringify(file.data.labelBlocks));
   writeAtomically(paths.html, JSON.stringify({ html: rendered }));
   writeAtomically(paths.feed, JSON.stringify({ html: feedHtml }));
   writeAtomically(paths.facts, JSON.stringify(result));
@@ -340,14 +407,14 @@ export async function renderArticle(relativeOrAbsolutePath: string): Promise<Ren
 
 /** The copy of an article that feeds carry, without loading the page's HTML when cached. */
 export async function articleFeedHtml(filePath: string): Promise<string> {
-  const { paths, entry } = cached(path.resolve(filePath));
+  const { paths, entry } = await cached(path.resolve(filePath));
   const feed = entry ? readJson<{ html: string }>(paths.feed)?.html : undefined;
   return feed ?? (await renderArticle(filePath)).feedHtml;
 }
 
 /** The facts and problems of an article, without loading its HTML when the cache is current. */
 export async function articleFacts(filePath: string): Promise<Omit<RenderedArticle, 'html' | 'feedHtml'>> {
-  const { entry } = cached(path.resolve(filePath));
+  const { entry } = await cached(path.resolve(filePath));
   if (entry) return { facts: entry.facts, problems: entry.problems };
   const { facts, problems } = await renderArticle(filePath);
   return { facts, problems };
@@ -367,5 +434,7 @@ function emptyFacts(): ArticleFacts {
     runnable: [],
     hasMath: false,
     remote: { images: [], frames: [] },
+    labels: [],
+    citations: [],
   };
 }

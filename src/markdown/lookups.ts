@@ -12,10 +12,13 @@ declare module 'vfile' {
   }
 }
 
-/** Articles by slug, titles by article file, notes by the name a [[wikilink]] gives, files by path. */
-export type LookupKind = 'articles' | 'titles' | 'notes' | 'files';
+/**
+ * Articles by slug, titles by article file, notes by the name a [[wikilink]] gives, files
+ * by path, and other articles whose numbered labels (equations, theorems, figures) were used.
+ */
+export type LookupKind = 'articles' | 'titles' | 'notes' | 'files' | 'labels';
 
 export function recordLookup(file: VFile, kind: LookupKind, key: string): void {
-  file.data.lookedUp ??= { articles: new Set(), titles: new Set(), notes: new Set(), files: new Set() };
+  file.data.lookedUp ??= { articles: new Set(), titles: new Set(), notes: new Set(), files: new Set(), labels: new Set() };
   file.data.lookedUp[kind].add(key);
 }

@@ -15,11 +15,12 @@ import { t } from '../i18n/index.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { settings } from '../settings.ts';
-import { articleSlugs, resolveAttachment, resolveNote, slugOfFile, titleOfFile } from '../sources/inventory.ts';
+import { articleSlugs, inventory, resolveAttachment, resolveNote, slugOfFile, titleOfFile } from '../sources/inventory.ts';
 import { rehypeArticleFacts, remarkArticleFacts } from './article-facts.ts';
 import remarkMathDelimiters from './remark-math-delimiters.ts';
 import remarkEquationRefs from './remark-equation-refs.ts';
 import remarkDollarMath from './remark-dollar-math.ts';
+import remarkEquationIds from './remark-equation-ids.ts';
 import remarkWikilinks from './remark-wikilinks.ts';
 import remarkCodeLanguages, { UNHIGHLIGHTED } from './remark-code-languages.ts';
 import remarkTitleHeading from './remark-title-heading.ts';
@@ -34,6 +35,23 @@ import rehypeLinks from './rehype-links.ts';
 import rehypeAuthorHtml from './rehype-author-html.ts';
 import { isPageId } from '../lib/page-ids.ts';
 import rehypePublishImages from './rehype-publish-images.ts';
+// Scholarly apparatus: fenced divs, theorems, callouts, figures, references, citations, notes.
+import { articleBibliographyFiles } from '../lib/bibliography.ts';
+import { texExtensionMacros } from '../lib/tex-extensions.ts';
+import remarkFencedDivs from './remark-fenced-divs.ts';
+import remarkArticleRefs from './remark-article-refs.ts';
+import remarkNotes from './remark-notes.ts';
+import remarkCallouts from './remark-callouts.ts';
+import remarkTheorems from './remark-theorems.ts';
+import remarkFigures from './remark-figures.ts';
+import remarkCrossrefs from './remark-crossrefs.ts';
+import remarkCitations from './remark-citations.ts';
+import rehypeSidenotes from './rehype-sidenotes.ts';
+import rehypeLabelBlocks from './rehype-label-blocks.ts';
+
+/** The shared references.bib, plus the article's own `bibliography:` file (relative to it). */
+const bibliographyFiles = (articlePath: string): string[] =>
+  articleBibliographyFiles(settings.contentDir, articlePath, inventory().byFile.get(articlePath)?.data.bibliography);
 
 /** Where articles' relative and root paths point (src/markdown/local-files.ts). */
 const localFiles = {
@@ -47,7 +65,12 @@ export const remarkPlugins = [
   [remarkTitleHeading, { titleOf: titleOfFile }],
   remarkMathDelimiters,
   remarkMath,
+  // After remark-math: its closing-fence construct must be tried before remark-math's.
+  remarkEquationIds,
   remarkDollarMath,
+  remarkFencedDivs,
+  // [[slug#thm-x]] before remark-wikilinks makes the other [[…]] heading links.
+  remarkArticleRefs,
   [
     remarkWikilinks,
     {
@@ -59,7 +82,14 @@ export const remarkPlugins = [
     },
   ],
   remarkObsidian,
-  remarkEquationRefs,
+  remarkNotes,
+  remarkCallouts,
+  remarkTheorems,
+  remarkFigures,
+  [remarkEquationRefs, { base: settings.base }],
+  // After everything that numbers: @thm-x, @fig-x, @eq-x; then every other @key is a citation.
+  remarkCrossrefs,
+  [remarkCitations, { style: settings.citationStyle, bibliographyFiles }],
   remarkCodeLanguages,
   remarkForeignSyntax,
   // Before the facts, so excerpts and headings carry the quotation marks readers see.
@@ -81,8 +111,11 @@ export const rehypePlugins = [
   [rehypeArticleFacts, { base: settings.base, excerptLength: site.excerptLength, contextLength: 120 }],
   // Before KaTeX, while inline math is still one element to space around.
   rehypeCjkSpacing,
-  [rehypeKatexStrict, { macros: { ...mathMacros, ...loadTaxonomy().macros } }],
+  [rehypeKatexStrict, { macros: { ...texExtensionMacros, ...mathMacros, ...loadTaxonomy().macros } }],
+  // After the facts (the copies must not enter excerpts) and KaTeX (they carry formulas).
+  rehypeSidenotes,
   rehypeCodeBlocks,
+  rehypeLabelBlocks,
 ] as const;
 
 /** Code fences Shiki leaves alone: math (KaTeX's) and blocks too large to highlight. */

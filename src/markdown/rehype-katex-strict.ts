@@ -6,6 +6,11 @@
  * reported with file, line and the offending formula, and published as the TeX, visibly
  * marked, so the rest of the page renders; shared macros come from one config; identical
  * formulas are rendered once per process.
+ *
+ * KaTeX gaps (src/lib/tex-extensions.ts): `\DeclareMathOperator` anywhere in an article
+ * defines an operator for all its formulas (the declaration itself prints nothing), and the
+ * physics package's `\dv`/`\pdv` are expanded before KaTeX with the TeX as written kept in
+ * the annotation.
  */
 import katex, { type KatexOptions } from 'katex';
 import type { Element, ElementContent, Root, Parent } from 'hast';
@@ -13,6 +18,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { expandPhysics, takeOperatorDeclarations } from '../lib/tex-extensions.ts';
+import { isPageId } from '../lib/page-ids.ts';
 import { reserveBaseWidths, type KatexNode } from './katex-width.ts';
 import { mathjaxRewrite } from './mathjax-compat.ts';
 import { errorMark, report } from './report.ts';
@@ -66,8 +73,19 @@ export const MATH_LIMITS = {
   formulas: 5_000,
 };
 
-/** KaTeX commands that may run or restyle; refused in articles (they would only render as red text). */
-const UNTRUSTED = /\\(htmlStyle|htmlClass|htmlId|htmlData|url|includegraphics)\b|\\href\s*\{(?!#)/;
+/**
+ * KaTeX commands that may run or restyle; refused in articles (they would only render as
+ * red text). `\href` may point into the page (#…) or the site (/…), never elsewhere.
+ */
+const UNTRUSTED = /\\(htmlStyle|htmlClass|htmlId|htmlData|url|includegraphics)\b|\\href\s*\{(?!#|\/(?!\/))/;
+
+/**
+ * The anchors remark-equation-refs gives numbered rows, `\tag{\htmlId{id}{n}}`: the one
+ * `\htmlId` allowed, and only for an id none of the site's own elements has.
+ */
+const ROW_ANCHOR = /\\tag\{\\htmlId\{([A-Za-z0-9_-]+)\}\{[^{}]*\}\}/g;
+const withoutRowAnchors = (tex: string) =>
+  tex.replace(ROW_ANCHOR, (anchor, id: string) => (isPageId(id) ? anchor : '\\tag{}'));
 
 /** Why a formula is refused before KaTeX sees it, if it is. */
 export function formulaLimitProblem(tex: string): string | undefined {
@@ -83,15 +101,22 @@ export function formulaLimitProblem(tex: string): string | undefined {
   }
   if (deepest > MATH_LIMITS.nesting)
     return `the formula nests braces ${deepest} deep; at most ${MATH_LIMITS.nesting} levels are rendered`;
-  const untrusted = UNTRUSTED.exec(tex)?.[0];
+  const untrusted = UNTRUSTED.exec(withoutRowAnchors(tex))?.[0];
   if (untrusted)
     return `${untrusted.replace(/\s*\{$/, '').trim()} is not allowed in article formulas (it could restyle the page, load from elsewhere or link away)`;
   return undefined;
 }
 
-/** `\href` is trusted only for in-page anchors: equation references made by remark-equation-refs. */
+/**
+ * `\href` is trusted only for links within the site: in-page anchors and root-relative
+ * paths (equation references made by remark-equation-refs, within and across articles);
+ * `\htmlId` for the per-row anchors of numbered environments.
+ */
 const trustInPageLinks = (context: { command: string; url?: string }) =>
-  context.command === '\\href' && typeof context.url === 'string' && context.url.startsWith('#');
+  (context.command === '\\href' &&
+    typeof context.url === 'string' &&
+    (context.url.startsWith('#') || /^\/(?!\/)/.test(context.url))) ||
+  context.command === '\\htmlId';
 
 /** Takes the equation number (`.katex-tag`, the last child of `.katex-html`) out of the tree. */
 function detachNumber(tree: KatexTree): KatexTree | undefined {
@@ -102,14 +127,32 @@ function detachNumber(tree: KatexTree): KatexTree | undefined {
   return last;
 }
 
-function renderFormula(tex: string, displayMode: boolean, macros: Record<string, string>, row: boolean): Rendered {
-  const key = `${row ? 'R' : displayMode ? 'D' : 'I'}\u0000${tex}`;
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The physics package's commands are expanded for KaTeX; the annotation keeps the TeX as written. */
+const keepWrittenTex = (html: string, tex: string, expanded: string) =>
+  expanded === tex
+    ? html
+    : html.replace(
+        /(<annotation encoding="application\/x-tex">)[\s\S]*?(<\/annotation>)/,
+        (_, open: string, close: string) => `${open}${escapeText(tex)}${close}`,
+      );
+
+function renderFormula(
+  tex: string,
+  displayMode: boolean,
+  macros: Record<string, string>,
+  row: boolean,
+  macroKey = '',
+): Rendered {
+  const key = `${row ? 'R' : displayMode ? 'D' : 'I'}\u0000${macroKey}\u0000${tex}`;
   let rendered = renderCache.get(key);
   if (rendered === undefined) {
     // Bounded: a 10,000-article library has hundreds of thousands of distinct formulas.
     if (renderCache.size >= 20_000) renderCache.clear();
     // What katex.renderToString does (the tree's markup), with the tree in hand on the way.
-    const tree = katexInternals.__renderToDomTree(tex, {
+    const expanded = expandPhysics(tex);
+    const tree = katexInternals.__renderToDomTree(expanded, {
       displayMode,
       // KaTeX mutates the macros object it is given (\gdef); hand it a copy.
       macros: { ...macros },
@@ -123,7 +166,8 @@ function renderFormula(tex: string, displayMode: boolean, macros: Record<string,
     });
     reserveBaseWidths(tree, displayMode ? undefined : scrollBox);
     const number = row ? detachNumber(tree) : undefined;
-    rendered = number ? { html: tree.toMarkup(), number: number.toMarkup() } : { html: tree.toMarkup() };
+    const html = keepWrittenTex(tree.toMarkup(), tex, expanded);
+    rendered = number ? { html, number: number.toMarkup() } : { html };
     renderCache.set(key, rendered);
   }
   return rendered;
@@ -194,11 +238,40 @@ function classList(node: Element): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
+/** The operators an article declares in any of its formulas; the declarations are removed. */
+function articleOperators(tree: Root): Record<string, string> {
+  const declared: Record<string, string> = {};
+  visit(tree, 'element', (node: Element, index, parent: Parent | undefined) => {
+    if (node.tagName !== 'code' || !classList(node).includes('language-math')) return undefined;
+    const tex = toString(node);
+    if (!tex.includes('\\DeclareMathOperator')) return undefined;
+    const { macros, rest } = takeOperatorDeclarations(tex);
+    Object.assign(declared, macros);
+    if (rest.trim() || !parent || index === undefined) {
+      node.children = [{ type: 'text', value: rest }];
+      return undefined;
+    }
+    // A formula that only declares prints nothing (in LaTeX it would sit in the preamble).
+    const inPre = parent.type === 'element' && (parent as Element).tagName === 'pre';
+    if (inPre) {
+      const pre = parent as Element;
+      pre.tagName = 'span';
+      pre.properties = { hidden: true };
+      pre.children = [];
+    } else parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  return declared;
+}
+
 export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
-  const macros = options.macros ?? {};
+  const shared = options.macros ?? {};
   return (tree: Root, file: VFile) => {
     const raw = options.output === 'raw' || (options.output !== 'hast' && !String(file.path ?? '').endsWith('.mdx'));
     let count = 0;
+    const declared = articleOperators(tree);
+    const macros = Object.keys(declared).length ? { ...shared, ...declared } : shared;
+    const macroKey = Object.keys(declared).length ? JSON.stringify(declared) : '';
     visit(tree, 'element', (node: Element, index, parent: Parent | undefined) => {
       if (node.tagName !== 'code' || !classList(node).includes('language-math')) return undefined;
       if (!parent || index === undefined) return undefined;
@@ -233,7 +306,7 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
         displayMode && inPre ? displayRow(rendered, raw) : toNodes(rendered.html, raw);
 
       try {
-        return place(rendering(renderFormula(tex, displayMode, macros, displayMode && inPre)));
+        return place(rendering(renderFormula(tex, displayMode, macros, displayMode && inPre, macroKey)));
       } catch (error) {
         // A stack overflow is KaTeX recursing too deep: say so, not "Maximum call stack".
         const reason =
@@ -246,7 +319,9 @@ export default function rehypeKatexStrict(options: KatexStrictOptions = {}) {
         const compatible = mathjaxRewrite(tex);
         if (compatible.habits.length > 0) {
           try {
-            const rendered = rendering(renderFormula(compatible.tex, displayMode, macros, displayMode && inPre));
+            const rendered = rendering(
+              renderFormula(compatible.tex, displayMode, macros, displayMode && inPre, macroKey),
+            );
             report(file, located, {
               severity: 'warning',
               rule: 'math/mathjax-only',

@@ -36,7 +36,9 @@ export default function remarkDollarMath() {
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined || !parent || index === undefined) return undefined;
       const written = source.slice(start, end).trimEnd();
-      if (!written.startsWith('$$') || (written.length >= 4 && written.endsWith('$$'))) return undefined;
+      // A closing fence may carry Quarto's equation id: `$$ {#eq-x}` (remark-equation-ids.ts).
+      const closing = written.replace(/\s*\{#[^\s{}]*\}$/, '');
+      if (!written.startsWith('$$') || (closing.length >= 4 && closing.endsWith('$$'))) return undefined;
       report(file, node, {
         rule: 'math/unclosed-display',
         message: 'this $$ display formula is never closed (it runs to the end of the file)',

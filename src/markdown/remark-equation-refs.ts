@@ -9,17 +9,61 @@
  *   formulas become `\href{#id}{…}` (KaTeX trusts only such in-page links here).
  * References may come before the definition. Unknown and duplicate labels are reported;
  * an unknown reference is published as "(?)" so the sentence still reads.
+ *
+ * `\begin{align}` and `\begin{gather}` number every row (LaTeX's rule; a row with
+ * `\nonumber`/`\notag` has none), each row taking its own `\label`; `\begin{equation}`
+ * is numbered like a labelled formula. Every number is registered as a label
+ * (src/markdown/labels.ts), so Quarto's `@eq-x` resolves too, and `\eqref{slug#eq:x}`
+ * refers to an equation of another article (looked up by remark-article-refs).
  */
 import type { Root, Text, Link, PhrasingContent, Parent, Nodes } from 'mdast';
 import type { Math, InlineMath } from 'mdast-util-math';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { t } from '../i18n/index.ts';
+import { closestNames } from '../lib/bibliography.ts';
+import { withBase } from '../lib/url.ts';
+import { registerLabel } from './labels.ts';
 import { report } from './report.ts';
 
 interface Equation {
   id: string;
   number: string;
   node: Math;
+  /** Another article's equation: its URL (base path included) and the title it has. */
+  href?: string;
+  article?: string;
+}
+
+export interface EquationRefOptions {
+  /** The site's base path, for links into other articles from inside formulas. */
+  base?: string;
+}
+
+/** Numbered environments: every row gets a number unless it says \nonumber or \notag. */
+const NUMBERED_ENV = /\\begin\{(align|gather|equation)\}([\s\S]*?)\\end\{\1\}/g;
+
+/** Splits an environment's body at its top-level `\\` (not inside braces or inner environments). */
+export function splitRows(body: string): string[] {
+  const rows: string[] = [];
+  let depth = 0;
+  let env = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if (char === '\\') {
+      if (body.startsWith('\\begin{', i)) env++;
+      else if (body.startsWith('\\end{', i)) env--;
+      else if (body[i + 1] === '\\' && depth === 0 && env === 0) {
+        rows.push(body.slice(start, i));
+        start = i + 2;
+      }
+      i++;
+    } else if (char === '{') depth++;
+    else if (char === '}') depth--;
+  }
+  rows.push(body.slice(start));
+  return rows;
 }
 
 const LABEL = /\\label\{([^}]*)\}/g;
@@ -36,7 +80,57 @@ export function equationId(label: string): string {
 function collectLabels(tree: Root, file: VFile): Map<string, Equation> {
   const equations = new Map<string, Equation>();
   let counter = 0;
+  const define = (label: string, equation: Equation) => {
+    equations.set(label, equation);
+    registerLabel(
+      file,
+      [...new Set([label, equation.id])],
+      { id: equation.id, kind: 'eq', number: equation.number, name: label, line: equation.node.position?.start.line },
+      equation.node,
+    );
+  };
   visit(tree, 'math', (node: Math) => {
+    if (NUMBERED_ENV.test(node.value)) {
+      NUMBERED_ENV.lastIndex = 0;
+      setTex(
+        node,
+        node.value.replace(NUMBERED_ENV, (_whole, env: string, body: string) => {
+          const rows = splitRows(body).map((row) => {
+            const rowLabels = [...row.matchAll(LABEL)].map((match) => match[1]!.trim());
+            const stripped = row.replace(LABEL, '');
+            if (/\\(nonumber|notag)\b/.test(row) || (rowLabels.length === 0 && !row.trim())) return stripped;
+            const written = TAG.exec(row)?.[1];
+            const number = written ?? String(++counter);
+            const label = rowLabels[0];
+            if (rowLabels.length > 1) {
+              report(file, node, {
+                rule: 'equation/several-labels',
+                message: `one row carries ${rowLabels.length} labels (${rowLabels.join(', ')})`,
+                fix: 'keep one \\label per row',
+              });
+            }
+            let id = '';
+            if (label) {
+              const previous = equations.get(label);
+              if (previous) {
+                report(file, node, {
+                  rule: 'equation/duplicate-label',
+                  message: `duplicate equation label "${label}" (first defined on line ${previous.node.position?.start.line})`,
+                  fix: 'labels must be unique within an article: rename one of them',
+                });
+              } else {
+                id = equationId(label);
+                define(label, { id, number, node });
+              }
+            }
+            const shown = id ? `\\htmlId{${id}}{${number}}` : number;
+            return written === undefined ? `${stripped} \\tag{${shown}}` : stripped.replace(TAG, `\\tag{${shown}}`);
+          });
+          return `\\begin{${env}}${rows.join('\\\\')}\\end{${env}}`;
+        }),
+      );
+      return;
+    }
     const labels = [...node.value.matchAll(LABEL)].map((match) => match[1]!.trim());
     if (labels.length === 0) return;
     if (labels.length > 1) {
@@ -75,7 +169,7 @@ function collectLabels(tree: Root, file: VFile): Map<string, Equation> {
     );
     if (!previous) {
       node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
-      equations.set(label, { id, number, node });
+      define(label, { id, number, node });
     }
   });
   return equations;
@@ -105,6 +199,8 @@ function lookup(
   file: VFile,
   node: Text | Math | InlineMath,
 ): Omit<Equation, 'node'> {
+  const other = label.includes('#') ? otherArticleEquation(label.trim(), file, node) : undefined;
+  if (other !== undefined) return other;
   const equation = equations.get(label.trim());
   if (!equation) {
     const known = [...equations.keys()];
@@ -120,33 +216,72 @@ function lookup(
   return equation;
 }
 
-function texReferences(tex: string, equations: Map<string, Equation>, file: VFile, node: Math | InlineMath): string {
+/**
+ * `slug#eq:x`: an equation of another article, from what remark-article-refs looked up.
+ * Undefined when the label is not of that form or the article is not known at all (then
+ * the label is treated as this article's, and reported as unknown).
+ */
+function otherArticleEquation(label: string, file: VFile, node: Text | Math | InlineMath) {
+  const [slug, name] = label.split('#') as [string, string];
+  const article = file.data.otherArticles?.get(slug);
+  if (!article) return undefined;
+  const found = article.labels.find((other) => other.kind === 'eq' && (other.name === name || other.id === name));
+  if (!found) {
+    const near = closestNames(
+      name,
+      article.labels.filter((other) => other.kind === 'eq').map((other) => other.name ?? other.id),
+    );
+    report(file, node, {
+      rule: 'equation/unknown-label',
+      message: `\\eqref{${label}}: the article "${slug}" has no equation labelled "${name}"`,
+      fix: near.length ? `its labels closest to that: ${near.join(', ')}` : `"${slug}" labels no equation`,
+    });
+    return UNKNOWN;
+  }
+  return { id: found.id, number: found.number, href: `/articles/${slug}/#${found.id}`, article: article.title };
+}
+
+function texReferences(
+  tex: string,
+  equations: Map<string, Equation>,
+  file: VFile,
+  node: Math | InlineMath,
+  base: string,
+): string {
   return tex.replace(REF, (_, kind: string, label: string) => {
-    const { id, number } = lookup(equations, label, file, node);
+    const { id, number, href } = lookup(equations, label, file, node);
     const shown = `\\text{${kind === 'eqref' ? `(${number})` : number}}`;
+    if (href) return `\\href{${withBase(base, href)}}{${shown}}`;
     return id ? `\\href{#${id}}{${shown}}` : shown;
   });
 }
 
 function referenceLink(equation: Omit<Equation, 'node'>, kind: string): Link | Text {
-  const shown = kind === 'eqref' ? `(${equation.number})` : equation.number;
+  const number = kind === 'eqref' ? `(${equation.number})` : equation.number;
+  const shown = equation.article ? t.crossArticle(equation.article, `${t.labelKinds.eq} ${number}`) : number;
   if (!equation.id) return { type: 'text', value: shown };
   return {
     type: 'link',
-    url: `#${equation.id}`,
-    data: { hProperties: { className: ['eqref'], dataEquation: equation.id } },
+    url: equation.href ?? `#${equation.id}`,
+    data: {
+      hProperties: {
+        className: equation.href ? ['eqref', 'crossref', 'crossref-article'] : ['eqref'],
+        dataEquation: equation.id,
+      },
+    },
     children: [{ type: 'text', value: shown }],
   };
 }
 
-export default function remarkEquationRefs() {
+export default function remarkEquationRefs(options: EquationRefOptions = {}) {
+  const base = options.base ?? '/';
   return (tree: Root, file: VFile) => {
     const equations = collectLabels(tree, file);
 
     visit(tree, (visited, index, parent: Parent | undefined) => {
       const node = visited as Nodes;
       if (node.type === 'math') {
-        setTex(node, texReferences(node.value, equations, file, node));
+        setTex(node, texReferences(node.value, equations, file, node, base));
         return;
       }
       if (node.type === 'inlineMath') {
@@ -156,7 +291,7 @@ export default function remarkEquationRefs() {
           parent.children[index] = referenceLink(lookup(equations, alone[2]!, file, node), alone[1]!) as never;
           return;
         }
-        setTex(node, texReferences(node.value, equations, file, node));
+        setTex(node, texReferences(node.value, equations, file, node, base));
         return;
       }
       if (node.type === 'text' && parent && index !== undefined && node.value.includes('ref{')) {

@@ -48,6 +48,8 @@ const SCENARIOS = [
   'raw-html-event-handler',
   'mdx-syntax-error',
   'mdx-missing-import',
+  'citation-unknown-key',
+  'crossref-unknown-label',
 ];
 
 let build: FixtureBuild;
@@ -256,5 +258,29 @@ describe('anchors in the built pages', () => {
       /articles\/link-missing-anchor\.md:9:\d+ — link "\/articles\/anchor-target\/#no-such-heading" points at #no-such-heading, which \/articles\/anchor-target\/ does not have \(on \/articles\/link-missing-anchor\/\)\n\s+fix: heading anchors there: #a-real-heading/,
     );
     expect(entries).toMatch(/articles\/link-missing-anchor\.md:9:\d+ — link "#also-missing" points at #also-missing/);
+  });
+});
+
+describe('citations and references to numbered blocks', () => {
+  it('an unknown citation key: the file, the line and the closest known keys', () => {
+    expect(problemAbout(build, 'citation-unknown-key.md')).toMatch(
+      /articles\/citation-unknown-key\.md:9:\d+ — @vaswani2017 is not in the bibliography[\s\S]*fix: did you mean vaswani2017attention/,
+    );
+  });
+
+  it('a key used twice in references.bib: the file and the line of the second one', () => {
+    expect(problemAbout(build, 'references.bib:')).toMatch(
+      /references\.bib:9 — the key "vaswani2017attention" is used twice \(first on line 2\)/,
+    );
+  });
+
+  it('a label another article does not have, and one this article does not have: each with the closest labels', () => {
+    const problems = problemsAbout(build, 'crossref-source.md');
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /crossref-source\.md:9:3 — \[\[crossref-target#thm-alpah\]\]: "crossref-target" has no label "thm-alpah"[\s\S]*fix: its labels closest to that: thm-alpha/,
+      ),
+      expect.stringMatching(/crossref-source\.md:9:\d+ — @fig-missing refers to nothing in this article/),
+    ]);
   });
 });

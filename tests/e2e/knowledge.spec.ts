@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import YAML from 'yaml';
-import fs from 'node:fs';
+import { loadBibliography } from '../../src/lib/bibliography.ts';
+import { findCitations } from '../../src/lib/pandoc-citations.ts';
+import { paperFor } from '../../src/lib/papers.ts';
 import { bundledArticles } from './helpers.ts';
 
 const articles = bundledArticles();
@@ -84,26 +86,46 @@ test.describe('knowledge features', () => {
     }
   });
 
-  test('the papers page lists each paper with the articles that discuss it', async ({ page }) => {
-    const papers = YAML.parse(fs.readFileSync('content/papers.yaml', 'utf8')) as Record<string, { title: string }>;
+  test('the papers page lists each paper, from references.bib, with the articles that list or cite it', async ({
+    page,
+  }) => {
+    const bibliography = loadBibliography([path.resolve('content/references.bib')]);
     const byPaper = new Map<string, string[]>();
-    for (const article of articles)
-      for (const id of (article as unknown as { papers?: string[] }).papers ?? [])
-        byPaper.set(id, [...(byPaper.get(id) ?? []), article.title]);
+    for (const article of articles) {
+      const prose = article.body.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`]*`/g, '');
+      const cited = findCitations(prose).flatMap((match) => match.items.map((item) => item.key));
+      const ids = new Set(
+        [...article.papers, ...cited.filter((key) => bibliography.entries.has(key))].map(
+          (id) => paperFor(bibliography, id).id,
+        ),
+      );
+      for (const id of ids) byPaper.set(id, [...(byPaper.get(id) ?? []), article.title]);
+    }
     await page.goto('/papers/');
     await expect(page.locator('.paper-card')).toHaveCount(byPaper.size);
-    for (const id of ['arXiv:2104.09864', 'arXiv:1706.03762', 'arXiv:2412.19437']) {
+    for (const id of ['arXiv:2104.09864', 'arXiv:1706.03762', 'arXiv:2412.19437', 'doi:10.1137/0330046']) {
       const card = page.locator(`#paper-${id.replace(/[^A-Za-z0-9]+/g, '-')}`);
-      await expect(card.locator('.paper-title')).toHaveText(papers[id]!.title);
+      await expect(card.locator('.paper-title')).toHaveText(paperFor(bibliography, id).title);
       expect((await card.locator('.paper-also a').allInnerTexts()).sort()).toEqual(byPaper.get(id)!.sort());
     }
   });
 
-  test('an article shows its papers as cards', async ({ page }) => {
+  test('an article lists its references: the cited ones numbered in order, then the others it names', async ({
+    page,
+  }) => {
     await page.goto('/articles/rope/');
-    await expect(page.locator('.papers .paper-card').first().locator('.paper-title')).toHaveText(
+    const entries = page.locator('.references li.reference');
+    await expect(entries.first().locator('.reference-text')).toContainText(
       'RoFormer: Enhanced Transformer with Rotary Position Embedding',
     );
+    await expect(entries.first().locator('.reference-number')).toHaveText('[1]');
+    await expect(entries.first().locator('.reference-links a', { hasText: 'PDF' })).toHaveAttribute(
+      'href',
+      'https://arxiv.org/pdf/2104.09864',
+    );
+    await expect(entries.first().locator('.reference-also a').first()).toBeVisible();
+    const inText = page.locator('.prose a.citation');
+    await expect(inText.first()).toHaveText('1');
   });
 
   test('a tag page is a topic page: description, aliases, series and related topics', async ({ page }) => {

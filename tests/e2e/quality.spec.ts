@@ -12,6 +12,8 @@ const withExternalLinks = bundledArticles().find((article) => /\]\(https?:\/\//.
 const pages = [
   { name: 'home', path: '' },
   { name: 'article with math and code', path: 'articles/rope/' },
+  { name: 'article with theorems, citations and notes', path: 'articles/robbins-monro/' },
+  { name: 'knowledge graph (zoom, pan, filter)', path: 'graph/' },
   { name: 'tag page', path: 'tags/attention/' },
   { name: 'archive', path: 'archive/' },
   { name: 'categories', path: 'categories/' },

@@ -42,6 +42,15 @@ describe('settings', () => {
     expect(read({ KB_SEARCH: '0' }).search).toBe(false);
   });
 
+  it('number citations by default, author–year on request (a setting that changes the output)', () => {
+    expect(read({}).citationStyle).toBe('numbered');
+    expect(read({ KB_CITATION_STYLE: 'author-year' }).citationStyle).toBe('author-year');
+    expect(outputSettings(read({ KB_CITATION_STYLE: 'author-year' }))).toContain('citationStyle=author-year');
+    expect(() => read({ KB_CITATION_STYLE: 'apa' })).toThrow(
+      'KB_CITATION_STYLE="apa": is numbered ([1]) or author-year ((Vaswani et al., 2017)); for example KB_CITATION_STYLE=author-year',
+    );
+  });
+
   it('refuse invalid values, naming the variable, the value and a valid example', () => {
     expect(() => read({ KB_BASE: 'kb/' })).toThrow(
       'KB_BASE="kb/": the base path must start with /; for example KB_BASE=/kb/',

@@ -9,6 +9,9 @@ const paper = (id: string, year: number | undefined, venue: string | undefined):
   year,
   venue,
   url: '',
+  key: undefined,
+  doi: undefined,
+  arxiv: undefined,
   known: true,
 });
 
