@@ -111,4 +111,26 @@ test.describe('reading an article', () => {
     await expect(page.locator('section.footnotes, .footnotes').first()).toBeAttached();
     await expect(page.locator('.cite-block pre')).toContainText('@online{kb-position-encoding-overview-2025,');
   });
+
+  test('comments are off unless the build turns them on: no section, no giscus.app, no comments code', async ({
+    page,
+  }) => {
+    const scripts: string[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(await response.text());
+    });
+    const response = await page.goto('/articles/rope/');
+    await page.waitForLoadState('networkidle');
+    await page.locator('.article-after').scrollIntoViewIfNeeded();
+    await expect(page.locator('section.comments, iframe')).toHaveCount(0);
+    expect(response?.headers()['content-security-policy']).not.toContain('giscus');
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).not.toContain(
+      'giscus',
+    );
+    // The page's own scripts ran (copy TeX set up its formulas), but none carries the widget's code.
+    await expect(page.locator('#math-keys')).toBeAttached();
+    expect(scripts.length).toBeGreaterThan(0);
+    // Its session key and its resize message are what src/client/comments.ts alone contains.
+    expect(scripts.filter((body) => /giscus-session|resizeHeight/.test(body))).toEqual([]);
+  });
 });

@@ -120,6 +120,26 @@ test.describe('listings', () => {
       (await page.locator('#header-search-input').getAttribute('placeholder'))!,
     );
     await expect(page.locator('label[for="notfound-search"]')).toHaveText('搜索');
+    // Styled as the site's controls, not the browser's: field and button share one row on a
+    // phone, the field taking what the button leaves, the button in the page's type and colours.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const button = page.locator('.not-found form button[type="submit"]');
+    const [field, submit, form] = await Promise.all(
+      [box, button, page.locator('.not-found form')].map((element) => element.boundingBox()),
+    );
+    expect(Math.abs(field!.y + field!.height / 2 - (submit!.y + submit!.height / 2))).toBeLessThan(2);
+    expect(field!.x).toBeCloseTo(form!.x, 0);
+    expect(submit!.x + submit!.width).toBeCloseTo(form!.x + form!.width, 0);
+    const look = await button.evaluate((element) => {
+      const style = getComputedStyle(element);
+      const body = getComputedStyle(document.body);
+      return {
+        sameFont: style.fontFamily === body.fontFamily,
+        sameText: style.color === body.color,
+        rounded: parseFloat(style.borderTopLeftRadius) > 0,
+      };
+    });
+    expect(look).toEqual({ sameFont: true, sameText: true, rounded: true });
     await box.fill('RoPE');
     await box.press('Enter');
     await expect(page).toHaveURL(/\/search\/\?q=RoPE$/);
