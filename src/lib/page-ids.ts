@@ -9,7 +9,9 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'header-search-input',
   'header-search-keys',
   'header-search-listbox',
+  'toc',
   'toc-title',
+  'math-keys',
   'series-box-title',
   'papers-title',
   'backlinks-title',
@@ -22,12 +24,18 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'search-category',
   'search-tag',
   'search-sort',
+  'search-lang',
   'notfound-search',
+  'notfound-latest',
+  'comments-title',
   'graph-title',
 ]);
 
-/** Families of ids the pages generate: paper cards (`paper-arXiv-2104-09864`), archive years. */
-export const PAGE_ID_PATTERNS: readonly RegExp[] = [/^paper-/, /^y\d{4}$/];
+/**
+ * Families of ids the pages generate: paper cards (`paper-arXiv-2104-09864`), archive
+ * years, the groups of /papers/ (`papers-2024`, `papers-undated`, `papers-group-3`).
+ */
+export const PAGE_ID_PATTERNS: readonly RegExp[] = [/^paper-/, /^y\d{4}$/, /^papers-/];
 
 /** Whether the page around an article (or a listing) may use this id. */
 export const isPageId = (id: string): boolean =>
