@@ -13,6 +13,8 @@ import { childEnv, settings } from '../../src/settings.ts';
 import { launchChromium } from '../lib/first-search.ts';
 
 export interface AuthoringLoop {
+  /** Articles in the corpus the dev server had open. */
+  articles: number;
   article: string;
   /** From starting the dev server to the article page answering (first render included). */
   startSeconds: number;
@@ -23,6 +25,8 @@ export interface AuthoringLoop {
 
 export interface DevLoopOptions {
   contentDir: string;
+  /** How many articles the content folder holds (for the report). */
+  articles: number;
   cacheDir: string;
   /** The article to edit, relative to `articles/` (its URL comes from its file name). */
   article: string;
@@ -59,7 +63,7 @@ function stop(child: ChildProcess): void {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function measureAuthoringLoop(options: DevLoopOptions): Promise<AuthoringLoop> {
-  const { contentDir, cacheDir, article, saves, port, log } = options;
+  const { contentDir, articles, cacheDir, article, saves, port, log } = options;
   const file = path.join(contentDir, 'articles', article);
   const url = `http://localhost:${port}/articles/${path.basename(article).replace(/\.mdx?$/, '')}/`;
   const started = performance.now();
@@ -101,7 +105,7 @@ export async function measureAuthoringLoop(options: DevLoopOptions): Promise<Aut
       log(`save ${save}/${saves}: visible after ${saveSeconds.at(-1)!.toFixed(2)} s`);
       await page.waitForTimeout(1500);
     }
-    return { article, startSeconds, saveSeconds, medianSeconds: median(saveSeconds) };
+    return { articles, article, startSeconds, saveSeconds, medianSeconds: median(saveSeconds) };
   } catch (error) {
     throw new Error(`${(error as Error).message}\n--- astro dev said:\n${server.output.slice(-3000)}`);
   } finally {

@@ -28,9 +28,13 @@ export interface ScenarioSummary {
 }
 
 export interface BenchReport {
+  /** The command line that produced this report, to run it again. */
+  command: string;
   date: string;
   articles: number;
   runs: number;
+  /** Sentences saying which column was left out and why (no hugo on PATH, --no-baseline, size). */
+  omitted: string[];
   machine: {
     cpus: number;
     node: string;
@@ -47,6 +51,8 @@ export interface BenchReport {
   outputMiB: Partial<Record<ColumnId, number>>;
   site: SiteFacts | undefined;
   authoringLoop: AuthoringLoop | undefined;
+  /** The first run's output after its edits, compared with a cold build of the same content. */
+  identical: { files: number; differences: string[] } | undefined;
   goals: Goal[];
 }
 
@@ -55,8 +61,8 @@ const mib = (value: number | undefined) => (value === undefined ? '–' : value.
 const VERDICT: Record<Goal['verdict'], string> = {
   met: '**met**',
   missed: '**missed**',
+  indicative: 'indicative',
   'not measured': 'not measured',
-  'no target': '—',
 };
 
 /** A loaded machine makes every column slower; say so beside the figures. */
@@ -75,8 +81,9 @@ export function formatReport(report: BenchReport): string {
     : '– (no hugo)';
   const hugoRebuild = hugo ? `(full rebuild) ${seconds(hugo.seconds)}` : '–';
   const lines = [
-    `Benchmark: ${report.articles} generated articles, ${report.runs} run(s) (medians), ${report.machine.cpus} cores, Node ${report.machine.node}, ${report.machine.hugo ?? 'no Hugo'}, ${report.date.slice(0, 10)}.`,
+    `Benchmark (\`${report.command}\`): ${report.articles} generated articles, ${report.runs} run(s) (medians), ${report.machine.cpus} cores, Node ${report.machine.node}, ${report.machine.hugo ?? 'no Hugo'}, ${report.date.slice(0, 10)}.`,
     loadNote(report),
+    ...report.omitted,
     '',
     '| build | ML 知识库 (full site: listings, feeds, search index) | ÷ same run’s cold build | bare baseline (Astro 7 + remark-math + rehype-katex + Shiki, one route) | Hugo + Pagefind (minimal layouts, client-side KaTeX) |',
     '| --- | ---: | ---: | ---: | ---: |',
@@ -111,7 +118,7 @@ export function formatReport(report: BenchReport): string {
   const loop = report.authoringLoop;
   if (loop)
     lines.push(
-      `Authoring loop (\`npm run dev\`, ${loop.article}): dev server answered after ${loop.startSeconds.toFixed(1)} s; save → visible ${loop.saveSeconds.map((value) => value.toFixed(2)).join(', ')} s (median ${loop.medianSeconds.toFixed(2)} s).`,
+      `Authoring loop (\`npm run dev\` on ${loop.articles} articles, saving ${loop.article}): dev server answered after ${loop.startSeconds.toFixed(1)} s; save → visible ${loop.saveSeconds.map((value) => value.toFixed(2)).join(', ')} s (median ${loop.medianSeconds.toFixed(2)} s).`,
     );
   return lines.join('\n');
 }
