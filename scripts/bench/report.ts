@@ -118,7 +118,7 @@ export function formatReport(report: BenchReport): string {
   const loop = report.authoringLoop;
   if (loop)
     lines.push(
-      `Authoring loop (\`npm run dev\` on ${loop.articles} articles, saving ${loop.article}): dev server answered after ${loop.startSeconds.toFixed(1)} s; save → visible ${loop.saveSeconds.map((value) => value.toFixed(2)).join(', ')} s (median ${loop.medianSeconds.toFixed(2)} s).`,
+      `Authoring loop (\`npm run dev\` on ${loop.articles} articles, saving ${loop.article}): dev server answered after ${loop.startSeconds.toFixed(1)} s; save → visible ${loop.saveSeconds.map((value) => value.toFixed(2)).join(', ')} s (median ${loop.medianSeconds.toFixed(2)} s)${loop.notShown ? `; ${loop.notShown} save(s) not on screen within the wait limit, counted as that limit` : ''}.`,
     );
   return lines.join('\n');
 }

@@ -100,6 +100,23 @@ describe('the report', () => {
     );
     expect(rowOf(loaded, 'cold |')).toBe('| cold | 10.0 s | 1 | – | – (no hugo) |');
   });
+  it('reports the authoring loop per save, a save never shown counted as the wait limit', () => {
+    const markdown = formatReport(
+      report({
+        authoringLoop: {
+          articles: 1000,
+          article: 'adam-00003.md',
+          startSeconds: 41.2,
+          saveSeconds: [0.8, 60, 0.9],
+          notShown: 1,
+          medianSeconds: 0.9,
+        },
+      }),
+    );
+    expect(markdown).toContain(
+      'Authoring loop (`npm run dev` on 1000 articles, saving adam-00003.md): dev server answered after 41.2 s; save → visible 0.80, 60.00, 0.90 s (median 0.90 s); 1 save(s) not on screen within the wait limit, counted as that limit.',
+    );
+  });
 });
 
 describe('the README block', () => {
