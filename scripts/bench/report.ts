@@ -56,6 +56,22 @@ export interface BenchReport {
   goals: Goal[];
 }
 
+/**
+ * A first search's compressed bytes by kind: Pagefind's runtime (scripts and WebAssembly,
+ * the same for every site and cached after the first visit), the index (entry, meta, index
+ * chunks, filters, our vocabulary) and the result fragments.
+ */
+export function firstSearchParts(
+  files: { file: string; bytes: number }[],
+): Record<'runtime' | 'index' | 'fragments', number> {
+  const parts = { runtime: 0, index: 0, fragments: 0 };
+  for (const { file, bytes } of files) {
+    const kind = /\.(js|pagefind)$/.test(file) ? 'runtime' : file.includes('/fragment/') ? 'fragments' : 'index';
+    parts[kind] += bytes;
+  }
+  return parts;
+}
+
 const seconds = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(1)} s`);
 const mib = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(0));
 const VERDICT: Record<Goal['verdict'], string> = {
@@ -109,7 +125,13 @@ export function formatReport(report: BenchReport): string {
       '',
       `One article page: ${site.pageWeight.htmlGzipKiB.toFixed(1)} KiB HTML + ${site.pageWeight.cssGzipKiB.toFixed(1)} KiB CSS (gzip), ${site.pageWeight.scripts} external scripts, none needed to read.`,
       first
-        ? `First search ("${first.query}" typed into the header box of a fresh page): ${first.files.length} files, ${(first.bytes / 1000).toFixed(1)} kB on disk, ${(first.compressedBytes / 1000).toFixed(1)} kB compressed.`
+        ? `First search ("${first.query}" typed into the header box of a fresh page): ${first.files.length} files, ${(first.bytes / 1000).toFixed(1)} kB on disk, ${(first.compressedBytes / 1000).toFixed(1)} kB compressed${
+            first.compressedByFile
+              ? ` (${Object.entries(firstSearchParts(first.compressedByFile))
+                  .map(([kind, bytes]) => `${kind} ${(bytes / 1000).toFixed(1)} kB`)
+                  .join(', ')})`
+              : ''
+          }.`
         : 'First search: not measured (see the log).',
       `Index: ${site.indexedPages} pages in Pagefind's index, ${site.articlePages} article pages built, for ${report.articles} articles.`,
       `Spot check: ${site.spotCheck.map((check) => `${check.slug} ${check.pageHasTitle && check.foundByTitle ? 'ok' : 'WRONG'}`).join(', ') || 'not run'}.`,

@@ -25,6 +25,8 @@ export interface FirstSearch {
   files: string[];
   bytes: number;
   compressedBytes: number;
+  /** Each fetched file's compressed bytes, in fetch order (what the report splits by kind). */
+  compressedByFile: { file: string; bytes: number }[];
 }
 
 export interface TitleLookup {
@@ -110,12 +112,14 @@ async function measureFirstSearch(browser: Browser, siteDir: string, origin: str
       { timeout: 60_000 },
     );
     await pagefindSettled(page, () => pending);
-    const onDisk = files.map((file) => path.join(siteDir, file)).filter((file) => fs.existsSync(file));
+    const onDisk = files.filter((file) => fs.existsSync(path.join(siteDir, file)));
+    const compressedByFile = onDisk.map((file) => ({ file, bytes: compressedSize(path.join(siteDir, file)) }));
     return {
       query,
       files,
-      bytes: onDisk.reduce((total, file) => total + fs.statSync(file).size, 0),
-      compressedBytes: onDisk.reduce((total, file) => total + compressedSize(file), 0),
+      bytes: onDisk.reduce((total, file) => total + fs.statSync(path.join(siteDir, file)).size, 0),
+      compressedBytes: compressedByFile.reduce((total, entry) => total + entry.bytes, 0),
+      compressedByFile,
     };
   } finally {
     await context.close();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgeGoals } from '../../../scripts/bench/goals.ts';
 import { README_END, README_START, readmeBlock, replaceReadmeBlock } from '../../../scripts/bench/readme.ts';
-import { formatReport, type BenchReport } from '../../../scripts/bench/report.ts';
+import { firstSearchParts, formatReport, type BenchReport } from '../../../scripts/bench/report.ts';
 
 function report(overrides: Partial<BenchReport> = {}): BenchReport {
   const cold = {
@@ -136,4 +136,20 @@ describe('the README block', () => {
   it('refuses a README without its markers', () => {
     expect(() => replaceReadmeBlock('# Site\n', 'figures')).toThrow(/README\.md needs the lines/);
   });
+});
+
+it('splits a first search into Pagefind runtime, index and result fragments', () => {
+  expect(
+    firstSearchParts([
+      { file: '/pagefind/kb-vocabulary.json', bytes: 1500 },
+      { file: '/pagefind/pagefind.js', bytes: 15_000 },
+      { file: '/pagefind/pagefind-worker.js', bytes: 14_000 },
+      { file: '/pagefind/pagefind-entry.json', bytes: 170 },
+      { file: '/pagefind/pagefind.zh_bdc826281a.pf_meta', bytes: 1500 },
+      { file: '/pagefind/wasm.unknown.pagefind', bytes: 55_000 },
+      { file: '/pagefind/index/zh_8f7127d.pf_index', bytes: 30_000 },
+      { file: '/pagefind/fragment/zh_d3f9c89.pf_fragment', bytes: 2000 },
+      { file: '/pagefind/fragment/zh_87f8db5.pf_fragment', bytes: 2500 },
+    ]),
+  ).toEqual({ runtime: 84_000, index: 33_170, fragments: 4500 });
 });
