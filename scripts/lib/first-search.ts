@@ -1,33 +1,47 @@
 /**
- * Bytes the browser fetches for a first search on a built site: loads the home page in
- * Chromium, runs one Pagefind query through its JS API, and sums the encoded sizes of the
- * Pagefind requests (the script, wasm, entry/meta, index chunks and result fragments).
+ * What search costs a new reader, and whether it finds articles, on a built site: serves
+ * the folder with scripts/serve.ts and drives Chromium.
+ *
+ * The first search is measured the way a reader makes it: a fresh browser context (empty
+ * cache) opens the home page and types one query into the header box, and every file then
+ * fetched under /pagefind/ is counted (runtime, WebAssembly, entry and meta, the index
+ * chunks of the query's words, the fragments of the results shown), until nothing has
+ * been in flight for half a second. Driving Pagefind's JS API directly instead undercounts:
+ * it skips what the site's own search client loads (its result count, the vocabulary).
+ * Bytes are the files' sizes on disk, and "compressed" is what a compressing host sends:
+ * Pagefind's index, fragments and WebAssembly are gzip files already, so each file counts
+ * the smaller of its size and its gzip size (scripts/serve.ts itself compresses nothing).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import zlib from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { settings } from '../../src/settings.ts';
+
+export interface FirstSearch {
+  query: string;
+  /** Paths under /pagefind/ fetched for the first query, in order. */
+  files: string[];
+  bytes: number;
+  compressedBytes: number;
+  /** Each fetched file's compressed bytes, in fetch order (what the report splits by kind). */
+  compressedByFile: { file: string; bytes: number }[];
+}
+
+export interface TitleLookup {
+  query: string;
+  /** URLs and titles of the top twenty results of Pagefind's own ranking. */
+  top: { url: string; title: string }[];
+}
 
 interface PagefindModule {
   search(query: string): Promise<{ results: { data(): Promise<{ url: string; meta: { title: string } }> }[] }>;
 }
 
-/**
- * Runs queries through Pagefind in Chromium. Returns the bytes fetched by the first query
- * and, for each query, the URLs and titles of its top twenty results.
- */
-export async function searchSite(
-  siteDir: string,
-  queries: string[],
-  port = 4499,
-): Promise<{ bytes: number; top: { url: string; title: string }[][] }> {
-  const server = spawn(
-    process.execPath,
-    [path.join(settings.root, 'scripts/serve.ts'), '--port', String(port), '--dir', siteDir, '--base', '/'],
-    { stdio: 'ignore' },
-  );
-  await new Promise((resolve) => setTimeout(resolve, 800));
-  const browser = await chromium.launch({
+/** Chromium as the browser tests run it: Debian's binary, no sandbox, nothing phoning home. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: settings.chromiumPath,
     args: [
       '--no-sandbox',
@@ -37,30 +51,114 @@ export async function searchSite(
       '--no-first-run',
     ],
   });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`http://localhost:${port}/`);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.enable');
-    let bytes = 0;
-    cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
-    const top: { url: string; title: string }[][] = [];
-    let firstBytes = 0;
-    for (const query of queries) {
-      top.push(
-        await page.evaluate(async (q) => {
-          const pagefind = (await import('/pagefind/pagefind.js' as string)) as PagefindModule;
-          const search = await pagefind.search(q);
-          const data = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
-          return data.map((entry) => ({ url: entry.url, title: entry.meta.title }));
-        }, query),
-      );
-      if (top.length === 1) {
-        await page.waitForTimeout(300);
-        firstBytes = bytes;
-      }
+}
+
+/** Serves `dir` at the root path on `port` and resolves once the home page answers. */
+export async function serveSite(dir: string, port: number): Promise<ChildProcess> {
+  const server = spawn(
+    process.execPath,
+    [path.join(settings.root, 'scripts/serve.ts'), '--port', String(port), '--dir', dir, '--base', '/'],
+    { stdio: 'ignore' },
+  );
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      if ((await fetch(`http://localhost:${port}/`)).ok) return server;
+    } catch {
+      // not listening yet
     }
-    return { bytes: firstBytes, top };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  server.kill();
+  throw new Error(`the static server for ${dir} did not answer on port ${port}`);
+}
+
+const compressedSize = (file: string) => {
+  const bytes = fs.readFileSync(file);
+  return Math.min(bytes.length, zlib.gzipSync(bytes, { level: 6 }).length);
+};
+
+/** Resolves when no request under /pagefind/ has been in flight for `quietMs`. */
+async function pagefindSettled(page: Page, pending: () => number, quietMs = 500): Promise<void> {
+  let quietSince = Date.now();
+  for (;;) {
+    await page.waitForTimeout(50);
+    if (pending() > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
+  }
+}
+
+async function measureFirstSearch(browser: Browser, siteDir: string, origin: string, query: string) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    const files: string[] = [];
+    let pending = 0;
+    const isSearchFile = (url: string) => new URL(url).pathname.startsWith('/pagefind/');
+    page.on('request', (request) => {
+      if (isSearchFile(request.url())) pending++;
+    });
+    const settle = (request: { url(): string }, fetched: boolean) => {
+      if (!isSearchFile(request.url())) return;
+      pending--;
+      if (fetched) files.push(decodeURIComponent(new URL(request.url()).pathname));
+    };
+    page.on('requestfinished', (request) => settle(request, true));
+    page.on('requestfailed', (request) => settle(request, false));
+    await page.fill('#header-search-input', query);
+    await page.waitForFunction(
+      (q) => document.querySelector<HTMLElement>('#header-search-listbox')?.dataset.query === q,
+      query,
+      { timeout: 60_000 },
+    );
+    await pagefindSettled(page, () => pending);
+    const onDisk = files.filter((file) => fs.existsSync(path.join(siteDir, file)));
+    const compressedByFile = onDisk.map((file) => ({ file, bytes: compressedSize(path.join(siteDir, file)) }));
+    return {
+      query,
+      files,
+      bytes: onDisk.reduce((total, file) => total + fs.statSync(path.join(siteDir, file)).size, 0),
+      compressedBytes: compressedByFile.reduce((total, entry) => total + entry.bytes, 0),
+      compressedByFile,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function lookUpTitles(browser: Browser, origin: string, queries: string[]): Promise<TitleLookup[]> {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  const lookups: TitleLookup[] = [];
+  for (const query of queries) {
+    const top = await page.evaluate(async (q) => {
+      const pagefind = (await import('/pagefind/pagefind.js' as string)) as PagefindModule;
+      const search = await pagefind.search(q);
+      const data = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+      return data.map((entry) => ({ url: entry.url, title: entry.meta.title }));
+    }, query);
+    lookups.push({ query, top });
+  }
+  await page.close();
+  return lookups;
+}
+
+/**
+ * The first search for `firstQuery` in the header box of a fresh page, then each of
+ * `titles` through Pagefind's own ranking (for a spot check that pages are indexed).
+ */
+export async function searchSite(
+  siteDir: string,
+  firstQuery: string,
+  titles: string[],
+  port = 4499,
+): Promise<{ first: FirstSearch; lookups: TitleLookup[] }> {
+  const server = await serveSite(siteDir, port);
+  const browser = await launchChromium();
+  try {
+    const origin = `http://localhost:${port}`;
+    const first = await measureFirstSearch(browser, siteDir, origin, firstQuery);
+    return { first, lookups: await lookUpTitles(browser, origin, titles) };
   } finally {
     await browser.close();
     server.kill();

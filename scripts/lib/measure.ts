@@ -69,3 +69,9 @@ export function measure(
     });
   });
 }
+
+/** The measurement of a run that had to succeed, or an error with the tool's last output. */
+export function succeeded(what: string, result: Measurement): Measurement {
+  if (result.code !== 0) throw new Error(`${what} failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
+  return result;
+}
