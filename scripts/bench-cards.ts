@@ -25,13 +25,19 @@ const corpus = await ensureCorpus(
 );
 const corpusDir = corpus.dir;
 const { palette } = cardStyle();
-const names = fs.readdirSync(path.join(corpusDir, 'articles')).sort().slice(0, CARDS + 1);
+const names = fs
+  .readdirSync(path.join(corpusDir, 'articles'))
+  .sort()
+  .slice(0, CARDS + 1);
 const timings: { layoutMs: number; rasterMs: number }[] = [];
 for (const name of names) {
   const text = fs.readFileSync(path.join(corpusDir, 'articles', name), 'utf8');
   const title = JSON.parse(/^title: (.*)$/m.exec(text)![1]!) as string;
   timings.push(
-    await renderCard({ title, category: '大模型架构与训练', date: '2025-01-01', siteName: 'ML 知识库', lang: 'zh' }, palette),
+    await renderCard(
+      { title, category: '大模型架构与训练', date: '2025-01-01', siteName: 'ML 知识库', lang: 'zh' },
+      palette,
+    ),
   );
 }
 const [first, ...rest] = timings;

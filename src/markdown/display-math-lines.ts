@@ -52,7 +52,8 @@ export interface DisplayMathLines {
 const FENCE = /^(\s*(?:>\s?)*\s*)(`{3,}|~{3,})/;
 const CONTAINER = /^(\s*(?:>\s?)*)(\s*(?:[-*+]|\d{1,9}[.)])\s+)?/;
 const BARE_ENVIRONMENT = /^\\begin\{(equation|align|gather|multline|eqnarray|alignat|flalign)(\*?)\}/;
-const LABEL_AFTER = /^\s*\{#([A-Za-z][\w:.-]*)\}\s*/;
+// Only equation ids: any other (`{#fig-x}`) is left for remark-equation-ids to report.
+const LABEL_AFTER = /^\s*\{#(eq-[\w:.-]*)\}\s*/;
 
 /** Positions of `$$` in a line outside backtick code spans, not escaped. */
 function doubleDollars(line: string): number[] {
@@ -157,6 +158,12 @@ export function displayMathLines(source: string): DisplayMathLines | undefined {
       }
       const at = positions[0]!;
       const before = content.slice(0, at);
+      // `$$ {#fig-x}`: an id that is not an equation's stays for remark-equation-ids to report.
+      if (!before.trim() && /^\s*\{#(?!eq-)[^\s{}]+\}\s*$/.test(content.slice(at + 2))) {
+        emit(line, number, 1);
+        math = undefined;
+        return;
+      }
       const after = afterClosing(content.slice(at + 2));
       if (before.trim() || after.label || after.punctuation || after.text || content.slice(at + 2).trim())
         changed = true;

@@ -41,6 +41,13 @@ declare module 'vfile' {
 
 const MARK = 'dataKbNode';
 
+/**
+ * Properties of Markdown-made elements whose value the author writes: addresses (a
+ * `[link](javascript:…)` is removed as in HTML), handlers and styles (never made by
+ * Markdown, so never restored).
+ */
+const AUTHOR_CONTROLLED = /^(href|src|srcSet|action|formAction|poster|cite|data|xLinkHref|style|on.*)$/i;
+
 /** Elements with an optional end tag: leaving them open never swallows what follows. */
 const OPTIONAL_END = new Set([
   'p',
@@ -279,9 +286,22 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
           continue;
         }
         if (node.data) survivor.data = node.data;
+        // What Markdown made carries only the attributes our own plugins gave it (classes and
+        // data- attributes of citations, callouts, theorems, figures): those stay. What an
+        // author controls through Markdown is an address, and addresses are judged as in HTML.
+        if (!original.html) {
+          const restored: Properties = {};
+          for (const [name, value] of Object.entries(original.properties))
+            if (name in survivor.properties) restored[name] = survivor.properties[name];
+            else if (name === MARK || !AUTHOR_CONTROLLED.test(name)) restored[name] = value;
+          survivor.properties = restored;
+        }
         const lost = Object.keys(original.properties).filter((name) => name !== MARK && !(name in survivor.properties));
         const classes = (value: unknown) => (Array.isArray(value) ? value.length : 0);
-        const lostClass = classes(original.properties.className) > classes(survivor.properties.className);
+        const lostClass =
+          original.html && classes(original.properties.className) > classes(survivor.properties.className);
+        if (!original.html && lostClass === false && Array.isArray(original.properties.className))
+          survivor.properties.className = original.properties.className;
         if (lost.length > 0 || lostClass) {
           const names = [...lost.map(attributeName), ...(lostClass && !lost.includes('className') ? ['class'] : [])];
           say(node, {
@@ -308,6 +328,7 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
     const frames = new Set<string>();
     const htmlElements: Element[] = [];
     const ids = new Map<string, Element>();
+    const fromHtml = new Set<string>();
     visit(safe, 'element', (node: Element, index, parent) => {
       const original = originals.get(String(node.properties[MARK]));
       delete node.properties[MARK];
@@ -357,12 +378,17 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
           });
           node.properties.id = `user-content-${id}`;
         } else if (ids.has(id)) {
-          report(file, node, {
-            rule: 'html/duplicate-id',
-            message: `id "${id}" is used twice in this article (first on line ${ids.get(id)!.position?.start.line ?? '?'}), so links to #${id} find only the first`,
-            fix: 'give each element its own id',
-          });
-        } else ids.set(id, node);
+          // Ids Markdown made (theorems, figures, equations) are checked by their own plugins.
+          if (original?.html || fromHtml.has(id))
+            report(file, node, {
+              rule: 'html/duplicate-id',
+              message: `id "${id}" is used twice in this article (first on line ${ids.get(id)!.position?.start.line ?? '?'}), so links to #${id} find only the first`,
+              fix: 'give each element its own id',
+            });
+        } else {
+          ids.set(id, node);
+          if (original?.html) fromHtml.add(id);
+        }
       }
       return undefined;
     });
