@@ -48,6 +48,10 @@ const MARK = 'dataKbNode';
  */
 const AUTHOR_CONTROLLED = /^(href|src|srcSet|action|formAction|poster|cite|data|xLinkHref|style|on.*)$/i;
 
+/** Classes the scholarly plugins give what they make (src/markdown/remark-callouts.ts and the others). */
+const PLUGIN_CLASS =
+  /^(callout|callout-[a-z0-9-]+|citation|crossref|crossref-article|figure|figure-label|table-figure|margin-note|proof|proof-title|qed|qed-line|theorem|theorem-[a-z-]+|kb-error)$/;
+
 /** Elements with an optional end tag: leaving them open never swallows what follows. */
 const OPTIONAL_END = new Set([
   'p',
@@ -286,22 +290,28 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
           continue;
         }
         if (node.data) survivor.data = node.data;
-        // What Markdown made carries only the attributes our own plugins gave it (classes and
-        // data- attributes of citations, callouts, theorems, figures): those stay. What an
-        // author controls through Markdown is an address, and addresses are judged as in HTML.
+        // What Markdown made carries the attributes our own plugins gave it (data- and aria-
+        // attributes, `open`, the classes of citations, callouts, theorems, figures): those
+        // stay. What an author controls through Markdown are addresses, judged as in HTML,
+        // and classes (`::: {.x}`), renamed below unless they are the plugins' own.
         if (!original.html) {
           const restored: Properties = {};
           for (const [name, value] of Object.entries(original.properties))
-            if (name in survivor.properties) restored[name] = survivor.properties[name];
+            if (name === 'className' && Array.isArray(value)) {
+              const survived = new Set((survivor.properties.className as string[] | undefined) ?? []);
+              // An author's own class (`::: {.wide}`) is kept under a name the site's styles
+              // never use, so it cannot borrow them (a fixed overlay, a hidden header).
+              const classes = value
+                .map(String)
+                .map((name) => (survived.has(name) || PLUGIN_CLASS.test(name) ? name : `user-${name}`));
+              if (classes.length > 0) restored.className = classes;
+            } else if (name in survivor.properties) restored[name] = survivor.properties[name];
             else if (name === MARK || !AUTHOR_CONTROLLED.test(name)) restored[name] = value;
           survivor.properties = restored;
         }
         const lost = Object.keys(original.properties).filter((name) => name !== MARK && !(name in survivor.properties));
         const classes = (value: unknown) => (Array.isArray(value) ? value.length : 0);
-        const lostClass =
-          original.html && classes(original.properties.className) > classes(survivor.properties.className);
-        if (!original.html && lostClass === false && Array.isArray(original.properties.className))
-          survivor.properties.className = original.properties.className;
+        const lostClass = classes(original.properties.className) > classes(survivor.properties.className);
         if (lost.length > 0 || lostClass) {
           const names = [...lost.map(attributeName), ...(lostClass && !lost.includes('className') ? ['class'] : [])];
           say(node, {

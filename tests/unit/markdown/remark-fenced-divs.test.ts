@@ -14,14 +14,14 @@ describe('remark-fenced-divs: Pandoc fenced divs', () => {
 
   it('makes a div of any Markdown, closed by a fence right under a paragraph', async () => {
     const html = await renderMarkdown('前文\n::: {#box .wide}\n第一段\n接着一行\n\n- 列表项 $x$\n:::\n后文');
-    expect(html).toMatch(/<p>前文<\/p>\s*<div id="box" class="wide"><p>第一段\n接着一行<\/p>\s*<ul>/);
+    expect(html).toMatch(/<p>前文<\/p>\s*<div id="box" class="user-wide"><p>第一段\n接着一行<\/p>\s*<ul>/);
     expect(html).toMatch(/<\/ul><\/div>\s*<p>后文<\/p>/);
   });
 
   it('nests divs whose fences have the same length (a bare fence closes the innermost)', async () => {
     const html = await renderMarkdown('::: {.outer}\n外层\n::: {.inner}\n内层\n:::\n仍在外层\n:::\n');
     expect(html).toMatch(
-      /<div class="outer"><p>外层<\/p><div class="inner"><p>内层<\/p><\/div><p>仍在外层<\/p><\/div>/,
+      /<div class="user-outer"><p>外层<\/p><div class="user-inner"><p>内层<\/p><\/div><p>仍在外层<\/p><\/div>/,
     );
   });
 
@@ -29,9 +29,9 @@ describe('remark-fenced-divs: Pandoc fenced divs', () => {
     const html = await renderMarkdown(
       '::: {.a}\n```text\n:::\n```\n:::\n\n- 项\n  ::: {.b}\n  列表里\n  :::\n\n> ::: {.c}\n> 引用里\n> :::\n',
     );
-    expect(html).toMatch(/<div class="a"><div class="code-block".*<span>:::<\/span>.*<\/pre><\/div><\/div>/s);
-    expect(html).toMatch(/<li>项\s*<div class="b"><p>列表里<\/p><\/div>/);
-    expect(html).toMatch(/<blockquote>\s*<div class="c"><p>引用里<\/p><\/div>/);
+    expect(html).toMatch(/<div class="user-a"><div class="code-block".*<span>:::<\/span>.*<\/pre><\/div><\/div>/s);
+    expect(html).toMatch(/<li>项\s*<div class="user-b"><p>列表里<\/p><\/div>/);
+    expect(html).toMatch(/<blockquote>\s*<div class="user-c"><p>引用里<\/p><\/div>/);
   });
 
   it('reports a div that is never closed, at its opening line', async () => {
