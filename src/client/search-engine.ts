@@ -129,6 +129,10 @@ export function loadSearch(): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
     await pagefind.options({
+      // Pagefind 1.6 runs in a web worker by default: a second copy of its search code
+      // (pagefind-worker.js, 12 KB compressed) on every first query, to keep off the main
+      // thread a search that takes a few milliseconds between keystrokes.
+      noWorker: true,
       baseUrl: base,
       excerptLength: 28,
       ranking: { metaWeights: META_WEIGHTS },
