@@ -202,7 +202,7 @@ export function mkdocsBlocks(body: string, notes: FileNotes, lineOffset = 0, hea
   return out.join('\n');
 }
 
-const ICON = /:(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:(?:\{[^}]*\})?/g;
+const ICON = /[ \t]?:(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:(?:\{[^}]*\})?/g;
 
 /** Material's icon shortcodes (and their `{ .class }`) removed. */
 export function mkdocsIcons(body: string, notes: FileNotes): string {

@@ -164,9 +164,10 @@ export function quartoCells(body: string, notes: FileNotes): string {
       for (let at = index; at <= Math.min(close, lines.length - 1); at++) out.push('');
     } else {
       notes.converted(index + 1, `{${language}} code cell → plain code (not executed)`);
+      // The option lines' places are kept as blank lines before the block, not inside it.
       out.push(
-        `${indent}${fence}${language}`,
         ...Array.from({ length: close - index - 1 - code.length }, () => ''),
+        `${indent}${fence}${language}`,
         ...code,
       );
       if (close < lines.length) out.push(lines[close]!);
@@ -176,8 +177,11 @@ export function quartoCells(body: string, notes: FileNotes): string {
   return out.join('\n');
 }
 
-/** `::: {.hidden}` blocks (macros, notes for later) and the `::: {#refs}` placeholder removed. */
-export function quartoDivs(body: string, notes: FileNotes): string {
+/**
+ * `::: {.hidden}` blocks (macros, notes for later) and the `::: {#refs}` placeholder
+ * removed; the macros a hidden block defines are collected into `macros`.
+ */
+export function quartoDivs(body: string, notes: FileNotes, macros: Record<string, string> = {}): string {
   const lines = body.split('\n');
   const fenced = fencedLines(lines);
   for (let index = 0; index < lines.length; index++) {
@@ -201,6 +205,7 @@ export function quartoDivs(body: string, notes: FileNotes): string {
       index + 1,
       open[2]!.includes('#refs') ? '::: {#refs} placeholder removed' : '::: {.hidden} block removed (its macros kept)',
     );
+    Object.assign(macros, macroDefinitions(lines.slice(index + 1, close).join('\n')).macros);
     for (let at = index; at <= close; at++) lines[at] = '';
   }
   return lines.join('\n');
@@ -229,10 +234,10 @@ export function quartoShortcodes(body: string, page: SitePage): string {
   );
 }
 
-function convert(page: SitePage): void {
+function convert(page: SitePage, site: Site): void {
   let body = quartoShortcodes(page.body, page);
   body = quartoCells(body, page.notes);
-  body = quartoDivs(body, page.notes);
+  body = quartoDivs(body, page.notes, site.macros);
   page.body = body;
   for (const key of [
     'author',
