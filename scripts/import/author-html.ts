@@ -241,3 +241,39 @@ export function redundantAnchors(body: string, notes: FileNotes): string {
   });
   return lines.join('\n');
 }
+
+const EMPTY_LINK = /<a\s+href\s*=\s*["']#([^"'\s]+)["']\s*(?:\/>|>\s*<\/a>)/gi;
+
+/**
+ * `<a href="#triplet-loss"></a>` before a paragraph, with `[triplet loss](#triplet-loss)`
+ * elsewhere: a link with nothing to click, written where an anchor was meant (`name`
+ * mistyped as `href`). The old site showed nothing and its links to it went nowhere; here it
+ * becomes the anchor it was meant to be, unless a heading or element already has that id.
+ */
+export function emptyLinksAsAnchors(body: string, notes: FileNotes): string {
+  const lines = body.split('\n');
+  const fenced = fencedLines(lines);
+  const slugger = new GithubSlugger();
+  const taken = new Set<string>();
+  lines.forEach((line, index) => {
+    if (fenced[index]) return;
+    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (heading) {
+      const explicit = /\{#([^}\s]+)\}\s*$/.exec(heading[1]!)?.[1];
+      taken.add(explicit ?? slugger.slug(heading[1]!.replace(/\{[#.][^}]*\}\s*$/, '').trim()));
+    }
+    for (const match of line.matchAll(/\b(?:id|name)\s*=\s*["']([^"']+)["']/gi)) taken.add(match[1]!);
+  });
+  return lines
+    .map((line, index) =>
+      fenced[index]
+        ? line
+        : line.replace(EMPTY_LINK, (whole, id: string) => {
+            if (taken.has(id)) return whole;
+            taken.add(id);
+            notes.converted(index + 1, '<a href="#…"> with no text (an anchor written as a link) → <a id>');
+            return `<a id="${id}"></a>`;
+          }),
+    )
+    .join('\n');
+}

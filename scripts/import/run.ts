@@ -18,7 +18,7 @@ import { gitDates } from '../../src/sources/git-history.ts';
 import { formatFrontmatter, normaliseDate } from './frontmatter.ts';
 import { segments } from './markdown-text.ts';
 import { adjacentDollars, containMath, formulaPass, refusedFormulas, SITE_MATH, splitDisplayRuns } from './math.ts';
-import { redundantAnchors, separateHtmlBlocks, tidyAuthorHtml } from './author-html.ts';
+import { emptyLinksAsAnchors, redundantAnchors, separateHtmlBlocks, tidyAuthorHtml } from './author-html.ts';
 import { SKIP, visit } from 'unist-util-visit';
 import { firstHeading } from '../../src/sources/frontmatter.ts';
 import { findReferences, parseMarkdown, replaceReferences, type Reference } from './references.ts';
@@ -177,6 +177,7 @@ export function importNotes(options: ImportOptions): ImportResult {
     }
     page.body = tidyAuthorHtml(page.body, page.notes);
     page.body = redundantAnchors(page.body, page.notes);
+    page.body = emptyLinksAsAnchors(page.body, page.notes);
   }
 
   // Formulas: macros defined in them join the site's; MathJax-only TeX rewritten for KaTeX.

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { redundantAnchors, separateHtmlBlocks, tidyAuthorHtml } from '../../../scripts/import/author-html.ts';
+import {
+  emptyLinksAsAnchors,
+  redundantAnchors,
+  separateHtmlBlocks,
+  tidyAuthorHtml,
+} from '../../../scripts/import/author-html.ts';
 import { findReferences, replaceReferences } from '../../../scripts/import/references.ts';
 import { recordNotes } from '../../helpers/import.ts';
 
@@ -58,6 +63,30 @@ describe("the author's HTML, tidied before the build sees it", () => {
     expect(
       redundantAnchors('<a name="limits"></a>\n## Limits\n\n<a name="other"></a>\n## Limits again', recordNotes()),
     ).toBe('\n## Limits\n\n<a name="other"></a>\n## Limits again');
+  });
+
+  it('an empty <a href="#x"> (an anchor written as a link) becomes <a id="x">, unless x is already an id', () => {
+    const notes = recordNotes();
+    const out = emptyLinksAsAnchors(
+      [
+        'See [the trick](#trick) and [loss](#loss).',
+        '',
+        '<a href="#trick"></a>The trick is to pick the base.',
+        '',
+        '## Loss',
+        '',
+        '<a href="#loss"></a>Already a heading id, left alone.',
+        '',
+        '```html',
+        '<a href="#code"></a>',
+        '```',
+      ].join('\n'),
+      notes,
+    );
+    expect(out.split('\n')[2]).toBe('<a id="trick"></a>The trick is to pick the base.');
+    expect(out.split('\n')[6]).toBe('<a href="#loss"></a>Already a heading id, left alone.');
+    expect(out.split('\n')[9]).toBe('<a href="#code"></a>');
+    expect(notes.taken).toEqual(['3: <a href="#…"> with no text (an anchor written as a link) → <a id>']);
   });
 });
 
