@@ -60,6 +60,8 @@ describe('npm run import -- --from mkdocs on a small site', () => {
     expect(fixture.read('articles/guide/reparameterisation.md')).toContain('Back to [the ELBO](./elbo.md).');
     const home = fixture.read('articles/index.md');
     expect(home).toContain('<figure>\n  <img src="./assets/img/elbo.png" alt="ELBO diagram" width="240">');
+    // `../guide/reparameterisation/` from the home page climbs above the root, where a browser stops.
+    expect(home).toContain('[the trick](./guide/reparameterisation.md)');
     expect(fixture.result.assets.sort()).toEqual(['assets/img/elbo.png', 'notebooks/elbo_demo.py']);
   });
 });
