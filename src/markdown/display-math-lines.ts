@@ -137,7 +137,10 @@ export function displayMathLines(source: string): DisplayMathLines | undefined {
     const content = line.slice(quote.length + marker.length);
     const contentColumn = quote.length + marker.length + 1;
     // Lines made from this one continue its container: a list item's indentation, a quote.
-    const continuation = `${quote}${' '.repeat(marker.length)}`;
+    // `>1. x` (no space after `>`, as Obsidian writes it) needs one more: on a line of its
+    // own the `>` takes one space with it.
+    const glued = quote !== '' && marker !== '' && !/\s$/.test(quote);
+    const continuation = `${quote}${glued ? ' ' : ''}${' '.repeat(marker.length)}`;
 
     if (bare) {
       emit(line, number, 1);

@@ -58,6 +58,18 @@ describe('display math written the MathJax way', () => {
     expect(html).toMatch(/<blockquote>[\s\S]*math-display[\s\S]*<\/blockquote>/);
   });
 
+  it('a one-line $$ block in a list item of a quote written without spaces (>1. $$ x $$)', async () => {
+    const { html, problems } = await renderWithProblems(
+      '>We check:\n>1. $$ a_k = 1$$\n> 2. $$ b_k = 0$$\n>    then $c$ follows.\n\nAfter.\n',
+    );
+    expect(problems).toEqual([]);
+    expect(displays(html)).toBe(2);
+    expect(html).toMatch(
+      /<blockquote>[\s\S]*<ol>\s*<li>\s*<div class="math math-display">[\s\S]*<\/li>\s*<li>[\s\S]*math-display[\s\S]*follows\.[\s\S]*<\/li>\s*<\/ol>\s*<\/blockquote>/,
+    );
+    expect(html).toContain('<p>After.</p>');
+  });
+
   it('\\begin{equation} and \\begin{align} standing in the text without dollars', async () => {
     const { html, problems } = await renderWithProblems('Hence\n\\begin{align*}\na &= b\n\\end{align*}\nas claimed.\n');
     expect(problems).toEqual([]);
