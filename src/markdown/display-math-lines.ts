@@ -175,8 +175,10 @@ export function displayMathLines(source: string): DisplayMathLines | undefined {
     }
 
     // Headings and table rows keep `$$…$$` inline: a display block cannot stand in them.
+    // A `|` only counts outside formulas: `$$\begin{array}{c | c}` opens a matrix, not a row.
     const trimmed = content.trim();
-    if (/^#{1,6}\s/.test(trimmed) || /^\|/.test(trimmed) || /\s\|\s/.test(trimmed)) {
+    const outsideMath = trimmed.replace(/\$\$[\s\S]*?(?:\$\$|$)/g, ' ').replace(/\$[^$]*\$/g, ' ');
+    if (/^#{1,6}\s/.test(trimmed) || /^\|/.test(trimmed) || /\s\|\s/.test(outsideMath)) {
       emit(line, number, 1);
       return;
     }
