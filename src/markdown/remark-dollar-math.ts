@@ -44,7 +44,8 @@ export default function remarkDollarMath() {
       });
       const text: Paragraph = {
         type: 'paragraph',
-        children: [{ type: 'text', value: written }],
+        // The text keeps the block's place, so what is reported inside it has a line.
+        children: [{ type: 'text', value: written, position: node.position }],
         position: node.position,
       };
       parent.children.splice(index, 1, text as never);
