@@ -39,8 +39,8 @@ function texts(value: unknown, root: string): string[] {
   return [];
 }
 
-/** Every chapter of a book (or a website's sidebar contents), in order. */
-function chapterOrder(book: unknown): string[] {
+/** Every chapter of a book (or a website's sidebar contents), in order; notebooks with `all`. */
+function chapterOrder(book: unknown, all = false): string[] {
   const out: string[] = [];
   const walk = (node: unknown) => {
     if (typeof node === 'string') out.push(node);
@@ -53,7 +53,7 @@ function chapterOrder(book: unknown): string[] {
     }
   };
   walk(book);
-  return out.filter((file) => isMarkdown(file));
+  return out.filter((file) => all || isMarkdown(file));
 }
 
 function read(source: string, report: ImportReport): Site {
@@ -74,7 +74,7 @@ function read(source: string, report: ImportReport): Site {
   const output = String(((config.project ?? {}) as Yaml)['output-dir'] ?? '_site');
   const pages: SitePage[] = [];
   const skip = (dir: string, name: string) =>
-    name.startsWith('_') || name.endsWith('_files') || (dir === '' && name === output);
+    name.startsWith('_') || name.startsWith('.') || name.endsWith('_files') || (dir === '' && name === output);
   for (const rel of walkFiles(source, skip)) {
     if (!isMarkdown(rel) || path.posix.basename(rel).startsWith('_')) continue;
     if (/^(README|LICENSE|CHANGELOG)\.md$/i.test(rel) && rel !== 'index.md') continue;
@@ -91,19 +91,28 @@ function read(source: string, report: ImportReport): Site {
       oldUrls: [`/${rel.replace(/\.(qmd|md)$/i, '.html')}`],
     });
   }
-  for (const rel of walkFiles(source, skip).filter((name) => name.endsWith('.ipynb')))
+  const series: SiteSeries[] = [];
+  const chapters = chapterOrder(book.chapters).filter((rel) => pages.some((page) => page.rel === rel));
+  // A book is its chapters and appendices; other Markdown in the folder is not rendered.
+  const isBook = ((config.project ?? {}) as Yaml).type === 'book' && chapters.length > 0;
+  const listed = new Set([...chapterOrder(book.chapters, true), ...chapterOrder(book.appendices, true)]);
+  // A notebook the old site rendered as a page cannot be imported; one a book does not
+  // list was never a page (a lab handed out, a scratch file): it is only counted.
+  const notebooks = walkFiles(source, skip).filter((name) => name.endsWith('.ipynb'));
+  for (const rel of notebooks.filter((name) => !isBook || listed.has(name)))
     report.notConverted(
       rel,
       undefined,
       'Jupyter notebook',
       'notebooks are not imported (export it to .qmd or .md first)',
     );
-
-  const series: SiteSeries[] = [];
-  const chapters = chapterOrder(book.chapters).filter((rel) => pages.some((page) => page.rel === rel));
-  // A book is its chapters and appendices; other Markdown in the folder is not rendered.
-  if (((config.project ?? {}) as Yaml).type === 'book' && chapters.length > 0) {
-    const listed = new Set([...chapters, ...chapterOrder(book.appendices)]);
+  const unlisted = notebooks.filter((name) => isBook && !listed.has(name)).length;
+  if (unlisted > 0)
+    report.info(
+      '_quarto.yml',
+      `${unlisted} notebook${unlisted === 1 ? '' : 's'} not in the book's chapters: not pages, not imported`,
+    );
+  if (isBook) {
     for (const page of pages.filter((candidate) => !listed.has(candidate.rel))) {
       report.info(page.rel, 'skipped: not a chapter of the book');
       pages.splice(pages.indexOf(page), 1);

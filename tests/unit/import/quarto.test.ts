@@ -45,7 +45,10 @@ describe('npm run import -- --from quarto on a small book', () => {
       /macros:\n  \\R: \\mathbb\{R\}\n  \\norm: .*\n  \\X: \\mathbf\{X\}\nseries:\n  regression-notes:/,
     );
     expect(fixture.read('references.bib')).toContain('@book{hastie2009,');
+    // The appendix notebook was a page of the book; the unlisted one and the editor's checkpoint never were.
     expect(fixture.printed).toContain('notebooks/lab.ipynb: Jupyter notebook: notebooks are not imported');
+    expect(fixture.printed).not.toMatch(/scratch\.ipynb|checkpoint/);
+    expect(fixture.printed).toContain("1 notebook not in the book's chapters: not pages, not imported");
     expect(fixture.sourceUnchanged).toBe(true);
   });
 
