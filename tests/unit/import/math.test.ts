@@ -61,6 +61,27 @@ describe('formulas as the old tool read them', () => {
     ]);
   });
 
+  it('a $$ with no partner in its paragraph stays text, as kramdown showed it, and the pages after it keep their formulas', () => {
+    const notes = recordNotes();
+    const text = ['A state $$s$$ and an action $$a$ chosen.', '', 'Later $$b$$ holds.', '', '$$', 'c = d', '$$'].join(
+      '\n',
+    );
+    expect(kramdownInlineMath(text, notes).split('\n')).toEqual([
+      'A state $s$ and an action \\$\\$a$ chosen.',
+      '',
+      'Later $b$ holds.',
+      '',
+      '$$',
+      'c = d',
+      '$$',
+    ]);
+    expect(notes.taken).toEqual([
+      '1: NOT $$ with no closing $$ in its paragraph: shown as text, as kramdown showed it (close the formula in the source)',
+      "1: kramdown's inline $$…$$ → $…$",
+      "3: kramdown's inline $$…$$ → $…$",
+    ]);
+  });
+
   it('docsify and Obsidian: \\(1\\) and \\[解析\\] were brackets, and stay brackets; formulas are untouched', () => {
     const notes = recordNotes();
     expect(escapedBracketsAsText('\\(1\\) 当 $\\left[0, 1\\right]$ 时，\\[解析\\]：见下。', 'pandoc', notes)).toBe(
