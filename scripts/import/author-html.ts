@@ -242,11 +242,11 @@ export function redundantAnchors(body: string, notes: FileNotes): string {
   return lines.join('\n');
 }
 
-const EMPTY_LINK = /<a\s+href\s*=\s*["']#([^"'\s]+)["']\s*(?:\/>|>\s*<\/a>)/gi;
+const EMPTY_LINK = /<a\s+href\s*=\s*["'](#?)([^"'\s]+)["']\s*(?:\/>|>\s*<\/a>)/gi;
 
 /**
- * `<a href="#triplet-loss"></a>` before a paragraph, with `[triplet loss](#triplet-loss)`
- * elsewhere: a link with nothing to click, written where an anchor was meant (`name`
+ * `<a href="#triplet-loss"></a>` (or `href="triplet-loss"`) before a paragraph, with
+ * `[triplet loss](#triplet-loss)` elsewhere: a link with nothing to click, written where an anchor was meant (`name`
  * mistyped as `href`). The old site showed nothing and its links to it went nowhere; here it
  * becomes the anchor it was meant to be, unless a heading or element already has that id.
  */
@@ -268,8 +268,9 @@ export function emptyLinksAsAnchors(body: string, notes: FileNotes): string {
     .map((line, index) =>
       fenced[index]
         ? line
-        : line.replace(EMPTY_LINK, (whole, id: string) => {
-            if (taken.has(id)) return whole;
+        : line.replace(EMPTY_LINK, (whole, hash: string, id: string) => {
+            // Without the `#` (`href="aging-evolution"`) only when the page links to `#aging-evolution`.
+            if (taken.has(id) || (!hash && (!/^[\w-]+$/.test(id) || !body.includes(`(#${id})`)))) return whole;
             taken.add(id);
             notes.converted(index + 1, '<a href="#…"> with no text (an anchor written as a link) → <a id>');
             return `<a id="${id}"></a>`;

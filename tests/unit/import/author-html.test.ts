@@ -69,9 +69,9 @@ describe("the author's HTML, tidied before the build sees it", () => {
     const notes = recordNotes();
     const out = emptyLinksAsAnchors(
       [
-        'See [the trick](#trick) and [loss](#loss).',
+        'See [the trick](#trick), [aging](#aging) and [loss](#loss).',
         '',
-        '<a href="#trick"></a>The trick is to pick the base.',
+        '<a href="#trick"></a>The trick is to pick the base. <a href="aging"></a>Aging, <a href="other"></a>other.',
         '',
         '## Loss',
         '',
@@ -83,10 +83,16 @@ describe("the author's HTML, tidied before the build sees it", () => {
       ].join('\n'),
       notes,
     );
-    expect(out.split('\n')[2]).toBe('<a id="trick"></a>The trick is to pick the base.');
+    // `href="aging"` without the `#` too, as the page links to #aging; `other` is left alone.
+    expect(out.split('\n')[2]).toBe(
+      '<a id="trick"></a>The trick is to pick the base. <a id="aging"></a>Aging, <a href="other"></a>other.',
+    );
     expect(out.split('\n')[6]).toBe('<a href="#loss"></a>Already a heading id, left alone.');
     expect(out.split('\n')[9]).toBe('<a href="#code"></a>');
-    expect(notes.taken).toEqual(['3: <a href="#…"> with no text (an anchor written as a link) → <a id>']);
+    expect(notes.taken).toEqual([
+      '3: <a href="#…"> with no text (an anchor written as a link) → <a id>',
+      '3: <a href="#…"> with no text (an anchor written as a link) → <a id>',
+    ]);
   });
 });
 
