@@ -55,7 +55,7 @@ const BARE_ENVIRONMENT = /^\\begin\{(equation|align|gather|multline|eqnarray|ali
 const LABEL_AFTER = /^\s*\{#([A-Za-z][\w:.-]*)\}\s*/;
 
 /** Positions of `$$` in a line outside backtick code spans, not escaped. */
-function doubleDollars(line: string): number[] {
+function doubleDollars(line: string, inside = false): number[] {
   const found: number[] = [];
   let index = 0;
   while (index < line.length) {
@@ -77,8 +77,11 @@ function doubleDollars(line: string): number[] {
     if (char === '$' && line[index + 1] === '$') {
       let end = index;
       while (line[end] === '$') end++;
-      // A run of exactly two; longer runs are not display fences.
+      // A run of exactly two; longer runs are not display fences, except three: a display
+      // closing right before an inline formula (`…$$$h$ is`), or an inline one closing
+      // right before a display (`$a$$$b$$`).
       if (end - index === 2) found.push(index);
+      else if (end - index === 3) found.push((found.length % 2 === 1) !== inside ? index : index + 1);
       index = end;
       continue;
     }
@@ -153,7 +156,7 @@ export function displayMathLines(source: string): DisplayMathLines | undefined {
     }
 
     if (math) {
-      const positions = doubleDollars(content);
+      const positions = doubleDollars(content, true);
       if (positions.length === 0) {
         emit(line, number, 1);
         return;

@@ -68,6 +68,16 @@ describe('display math written the MathJax way', () => {
     expect(html).toMatch(/<td>\s*<span class="math math-inline">/);
   });
 
+  it('a closing $$ right before an inline formula ($$…$$$h$ is) closes there', async () => {
+    const { html, problems } = await renderWithProblems(
+      '> This maps to e.g.$$\\left(1, \\frac{2}{n}\\right).$$$h$ is in the algebra.\n\nAnd $$\nx\n$$$y$ too.\n',
+    );
+    expect(problems).toEqual([]);
+    expect(displays(html)).toBe(2);
+    expect(inlines(html)).toBe(2);
+    expect(html).toContain('is in the algebra.');
+  });
+
   it('a one-line $$ block in a list item of a quote written without spaces (>1. $$ x $$)', async () => {
     const { html, problems } = await renderWithProblems(
       '>We check:\n>1. $$ a_k = 1$$\n> 2. $$ b_k = 0$$\n>    then $c$ follows.\n\nAfter.\n',
