@@ -230,6 +230,43 @@ export function linksToUnpublished(body: string, unpublished: ReadonlySet<string
   );
 }
 
+/**
+ * `[[Lie/Lie Groups]]` in a note of a nested vault (a folder with its own `.obsidian/`):
+ * Obsidian, opened on that vault, read the path from the nested vault's root. Here every
+ * note is in one vault, so the path gets the nested vault's folder in front.
+ */
+export function nestedVaultPaths(body: string, page: SitePage, root: string): string {
+  const segments = path.posix
+    .dirname(page.rel)
+    .split('/')
+    .filter((part) => part !== '.');
+  const vaults: string[] = [];
+  for (let depth = segments.length; depth > 0; depth--) {
+    const folder = segments.slice(0, depth).join('/');
+    if (fs.existsSync(path.join(root, folder, '.obsidian'))) vaults.push(folder);
+  }
+  if (vaults.length === 0) return body;
+  const isNote = (relative: string) =>
+    fs.existsSync(path.join(root, relative.endsWith('.md') ? relative : `${relative}.md`));
+  const starts = lineStarts(body);
+  return mapSegments(body, OBSIDIAN_MATH, 'prose', (prose, at) =>
+    prose.replace(
+      /(!?\[\[)([^\]|#\n]*\/[^\]|#\n]*)(?=[\]|#])/g,
+      (whole, open: string, target: string, offset: number) => {
+        const name = target.trim().replace(/^\//, '');
+        if (isNote(name)) return whole;
+        const vault = vaults.find((folder) => isNote(`${folder}/${name}`));
+        if (!vault) return whole;
+        page.notes.converted(
+          lineAt(starts, at.start + offset),
+          "[[path]] from a nested vault's root → from the vault's root",
+        );
+        return `${open}${vault}/${name}`;
+      },
+    ),
+  );
+}
+
 const unpublishedNames = new WeakMap<Site, Set<string>>();
 
 function convert(page: SitePage, site: Site): void {
@@ -243,7 +280,8 @@ function convert(page: SitePage, site: Site): void {
     );
     unpublishedNames.set(site, names);
   }
-  let body = linksToUnpublished(page.body, names, page.notes);
+  let body = nestedVaultPaths(page.body, page, site.root);
+  body = linksToUnpublished(body, names, page.notes);
   body = standaloneBlockIds(body, page.notes);
   body = obsidianComments(body, page.notes);
   const tagged = inlineTags(body, page.notes);

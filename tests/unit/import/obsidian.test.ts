@@ -34,6 +34,7 @@ describe('npm run import -- --from obsidian on a small vault', () => {
     expect(fixture.result.articles.sort()).toEqual([
       'Probability/Chebyshev Inequality.md',
       'Probability/Markov Inequality.md',
+      'Probability/bounds/Tail Bound.md',
       '优化/Convex Set.md',
       '优化/凸优化.md',
       '优化/凸集.md',
@@ -42,6 +43,10 @@ describe('npm run import -- --from obsidian on a small vault', () => {
       /^---\ntitle: Chebyshev Inequality\n.*\ndescription: Chebyshev Inequality\n/s,
     );
     expect(fixture.read('articles/优化/Convex Set.md')).toContain('draft: true');
+    // Probability/ is a nested vault: its notes' [[paths]] start at its folder.
+    expect(fixture.read('articles/Probability/Markov Inequality.md')).toContain(
+      '[[Probability/bounds/Tail Bound|the tail bound]]',
+    );
     expect(fixture.sourceUnchanged).toBe(true);
   });
 
