@@ -107,6 +107,8 @@ describe('an imported site builds with no error', () => {
     expect(note).toMatch(/<img src="\/_kb\/assets\/[0-9a-f]{12}-convex-set\.png"[^>]* width="200"/);
     expect(note.includes('TODO')).toBe(false);
     expect(page(`tags/review`)).toContain('凸优化');
+    // A [[path]] written in the nested vault Probability/ reaches its note.
+    expect(prose(page('articles/markov-inequality'))).toContain('href="/articles/tail-bound/"');
   });
 
   it('quarto', async () => {
