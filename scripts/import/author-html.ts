@@ -14,7 +14,8 @@ import { find, html as htmlSpace } from 'property-information';
 import { visit } from 'unist-util-visit';
 import { articleHtmlSchema } from '../../src/markdown/html-schema.ts';
 import { safeStyle } from '../../src/markdown/rehype-author-html.ts';
-import { lineAt, lineStarts } from './markdown-text.ts';
+import GithubSlugger from 'github-slugger';
+import { fencedLines, lineAt, lineStarts } from './markdown-text.ts';
 import { parseMarkdown } from './references.ts';
 import type { FileNotes } from './report.ts';
 
@@ -134,12 +135,12 @@ export function tidyTag(tag: string, attributes: string, selfClosed: boolean): {
 
 /** The page with its HTML tidied; every change is noted with its line. */
 export function tidyAuthorHtml(body: string, notes: FileNotes): string {
-  const { tree, original } = parseMarkdown(body);
+  const { tree, locate } = parseMarkdown(body);
   const ranges: [number, number][] = [];
   visit(tree, 'html', (node: Html) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined) ranges.push([original(start), original(end)]);
+    if (start !== undefined && end !== undefined) ranges.push(locate(start, end));
   });
   if (ranges.length === 0) return body;
   const starts = lineStarts(body);
@@ -184,14 +185,15 @@ export function separateHtmlBlocks(
   notes: FileNotes,
   markdownInHtml: boolean,
 ): { body: string; addedAfter: number[] } {
-  const { tree, original } = parseMarkdown(body);
+  const { tree, locate } = parseMarkdown(body);
   const starts = lineStarts(body);
   const splits = new Set<number>();
   visit(tree, 'html', (node: Html) => {
     const from = node.position?.start.offset;
     const to = node.position?.end.offset;
     if (from === undefined || to === undefined || (node.position?.start.column ?? 1) > 4) return;
-    const [first, last] = [lineAt(starts, original(from)), lineAt(starts, Math.max(original(from), original(to) - 1))];
+    const [start, end] = locate(from, to);
+    const [first, last] = [lineAt(starts, start), lineAt(starts, Math.max(start, end - 1))];
     const lines = body.split('\n').slice(first - 1, last);
     for (let at = 0; at < lines.length - 1; at++) {
       const next = lines[at + 1]!.trim();
@@ -212,4 +214,67 @@ export function separateHtmlBlocks(
     }
   });
   return { body: out.join('\n'), addedAfter: [...splits].map((index) => index + 1) };
+}
+
+const EMPTY_ANCHOR = /^[ \t]*<a\s+(?:name|id)\s*=\s*["']([^"']+)["']\s*(?:\/>|><\/a>)[ \t]*$/i;
+
+/**
+ * `<a name="limits"></a>` standing right above `## Limits`: the old site gave the heading
+ * the same id (kramdown and GitHub slug headings too), so the anchor only doubles it, and
+ * a page with one id twice fails the build's check. The anchor goes; links still land.
+ */
+export function redundantAnchors(body: string, notes: FileNotes): string {
+  const lines = body.split('\n');
+  const fenced = fencedLines(lines);
+  lines.forEach((line, index) => {
+    const anchor = fenced[index] ? null : EMPTY_ANCHOR.exec(line);
+    if (!anchor) return;
+    let next = index + 1;
+    while (next < lines.length && lines[next]!.trim() === '') next++;
+    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(lines[next] ?? '');
+    if (!heading) return;
+    const explicit = /\{#([^}\s]+)\}\s*$/.exec(heading[1]!)?.[1];
+    const id = explicit ?? new GithubSlugger().slug(heading[1]!.replace(/\{[#.][^}]*\}\s*$/, '').trim());
+    if (id !== anchor[1] && id !== anchor[1]!.toLowerCase()) return;
+    lines[index] = '';
+    notes.converted(index + 1, '<a name> that repeats the heading id below it removed');
+  });
+  return lines.join('\n');
+}
+
+const EMPTY_LINK = /<a\s+href\s*=\s*["'](#?)([^"'\s]+)["']\s*(?:\/>|>\s*<\/a>)/gi;
+
+/**
+ * `<a href="#triplet-loss"></a>` (or `href="triplet-loss"`) before a paragraph, with
+ * `[triplet loss](#triplet-loss)` elsewhere: a link with nothing to click, written where an anchor was meant (`name`
+ * mistyped as `href`). The old site showed nothing and its links to it went nowhere; here it
+ * becomes the anchor it was meant to be, unless a heading or element already has that id.
+ */
+export function emptyLinksAsAnchors(body: string, notes: FileNotes): string {
+  const lines = body.split('\n');
+  const fenced = fencedLines(lines);
+  const slugger = new GithubSlugger();
+  const taken = new Set<string>();
+  lines.forEach((line, index) => {
+    if (fenced[index]) return;
+    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (heading) {
+      const explicit = /\{#([^}\s]+)\}\s*$/.exec(heading[1]!)?.[1];
+      taken.add(explicit ?? slugger.slug(heading[1]!.replace(/\{[#.][^}]*\}\s*$/, '').trim()));
+    }
+    for (const match of line.matchAll(/\b(?:id|name)\s*=\s*["']([^"']+)["']/gi)) taken.add(match[1]!);
+  });
+  return lines
+    .map((line, index) =>
+      fenced[index]
+        ? line
+        : line.replace(EMPTY_LINK, (whole, hash: string, id: string) => {
+            // Without the `#` (`href="aging-evolution"`) only when the page links to `#aging-evolution`.
+            if (taken.has(id) || (!hash && (!/^[\w-]+$/.test(id) || !body.includes(`(#${id})`)))) return whole;
+            taken.add(id);
+            notes.converted(index + 1, '<a href="#…"> with no text (an anchor written as a link) → <a id>');
+            return `<a id="${id}"></a>`;
+          }),
+    )
+    .join('\n');
 }

@@ -122,7 +122,7 @@ export function normaliseDate(value: unknown): string | undefined {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined;
     const hasTime = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() > 0;
-    return hasTime ? value.toISOString().replace('.000Z', 'Z') : isoDay(value);
+    return hasTime ? value.toISOString().replace(/\.000(?=Z|[+-])/, '') : isoDay(value);
   }
   if (typeof value !== 'string') return undefined;
   const text = value.trim();

@@ -148,8 +148,10 @@ export function hugoShortcodes(body: string, notes: FileNotes): string {
       return display ? `$$\n${inner.trim()}\n$$` : `$${inner.trim()}$`;
     },
   );
+  // The paired ones kept their line count: lines of the new text are the source's.
+  const afterPairs = lineStarts(out);
   out = out.replace(SHORTCODE, (whole, _kind: string, closing: string, name: string, args: string, offset: number) => {
-    const line = lineAt(starts, offset);
+    const line = lineAt(afterPairs, offset);
     const { named, positional } = shortcodeArguments(args);
     if (closing) return whole;
     if (name === 'figure') {

@@ -161,12 +161,14 @@ export function liquidBlocks(body: string, notes: FileNotes): string {
       return `${fence}${info}\n${inner}\n${fence}`;
     },
   );
+  const afterHighlight = lineStarts(out);
   out = out.replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, (whole, offset: number) => {
-    notes.converted(lineAt(starts, offset), '{% comment %} dropped');
+    notes.converted(lineAt(afterHighlight, offset), '{% comment %} dropped');
     return '\n'.repeat((whole.match(/\n/g) ?? []).length);
   });
+  const afterComments = lineStarts(out);
   out = out.replace(/\{%-?\s*(end)?raw\s*-?%\}/g, (_, _end, offset: number) => {
-    notes.converted(lineAt(starts, offset), '{% raw %} unwrapped');
+    notes.converted(lineAt(afterComments, offset), '{% raw %} unwrapped');
     return '';
   });
   return out;

@@ -124,13 +124,42 @@ export function katexAccepts(tex: string, display: boolean, macros: Record<strin
 }
 
 /**
+ * kramdown parses spans inside one paragraph: a `$$` in a sentence with no partner before
+ * the paragraph ends (`an action $$a$ determines`) was shown as text, and the paragraphs
+ * after it were untouched. Paired across the blank line instead, it would swap formulas and
+ * prose for the rest of the page; it is escaped, as the old site showed it, and reported.
+ */
+export function kramdownUnpairedDollars(text: string, notes: FileNotes): string {
+  let body = text;
+  for (let round = 0; round < 1000; round++) {
+    const starts = lineStarts(body);
+    const runaway = segments(body, { backslash: false, dollar: 'none' }).find((segment) => {
+      if (segment.kind !== 'math' || segment.open !== '$$') return false;
+      if (!/\n[ \t]*\n/.test(body.slice(segment.start, segment.end))) return false;
+      // A `$$` opening a line of its own may start a block; only one inside text is a span.
+      const before = body.slice(starts[lineAt(starts, segment.start) - 1]!, segment.start);
+      return before.trim() !== '' && !/^[ \t]*(?:>[ \t]?)*(?:[*+-]|\d{1,9}[.)])?[ \t]*$/.test(before);
+    });
+    if (!runaway) return body;
+    notes.notConverted(
+      lineAt(starts, runaway.start),
+      '$$ with no closing $$ in its paragraph',
+      'shown as text, as kramdown showed it (close the formula in the source)',
+    );
+    body = `${body.slice(0, runaway.start)}\\$\\$${body.slice(runaway.start + 2)}`;
+  }
+  return body;
+}
+
+/**
  * kramdown (Jekyll's Markdown) reads `$$…$$` as a display formula only when it stands as
  * a block of its own: `$$` at the start of a line after a blank line (or the start), and
  * the closing `$$` at the end of a line followed by a blank line, a heading or the end.
  * Everywhere else, in a sentence, a table cell or a list item's text, it is an inline
  * formula, which this site (reading `$$` as MathJax does) writes `$…$`.
  */
-export function kramdownInlineMath(body: string, notes: FileNotes): string {
+export function kramdownInlineMath(text: string, notes: FileNotes): string {
+  const body = kramdownUnpairedDollars(text, notes);
   const starts = lineStarts(body);
   const lines = body.split('\n');
   const isIal = (line: string | undefined) => /^\s{0,3}\{:.*\}\s*$/.test(line ?? '');

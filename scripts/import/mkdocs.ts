@@ -202,7 +202,7 @@ export function mkdocsBlocks(body: string, notes: FileNotes, lineOffset = 0, hea
   return out.join('\n');
 }
 
-const ICON = /:(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:(?:\{[^}]*\})?/g;
+const ICON = /[ \t]?:(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:(?:\{[^}]*\})?/g;
 
 /** Material's icon shortcodes (and their `{ .class }`) removed. */
 export function mkdocsIcons(body: string, notes: FileNotes): string {
@@ -262,6 +262,7 @@ function convert(page: SitePage): void {
  * address in raw HTML, is left to the browser, relative to the page's URL, which with
  * directory URLs is one folder deeper than the file (`../x.png` from a/b.md is a/x.png).
  * A page-URL that names a notebook page (mkdocs-jupyter's `notebooks/x.py`) is its file.
+ * One that climbs above the root stops there, as in the browser.
  */
 function resolve(url: string, page: SitePage, site: Site, kind: 'link' | 'image' | 'html'): string | undefined {
   let address = url.split(/[?#]/)[0] ?? '';
@@ -283,8 +284,13 @@ function resolve(url: string, page: SitePage, site: Site, kind: 'link' | 'image'
     config.directoryUrls && !/(^|\/)(index|README)\.md$/i.test(page.rel)
       ? page.rel.replace(/\.md$/i, '')
       : path.posix.dirname(page.rel);
-  const target = path.posix.normalize(path.posix.join(pageDir, address));
-  if (target.startsWith('..')) return undefined;
+  let target = path.posix.normalize(path.posix.join(pageDir, address));
+  // Above the site's root: a browser stops at the root (`/a/` + `../../b` is `/b`), so the
+  // link worked on a site served at a domain's root.
+  if (target.startsWith('..')) {
+    target = target.replace(/^(\.\.\/)+/, '').replace(/^\.\.$/, '.');
+    page.notes.converted(undefined, "page-URL link above the site's root → from the root, as a browser reads it");
+  }
   const onDisk = path.join(site.root, target).replace(/[\\/]$/, '');
   for (const candidate of [
     onDisk,

@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { nameList, splitFrontmatter } from './frontmatter.ts';
-import { fencedLines, lineAt, lineStarts, segments, type MathSyntax } from './markdown-text.ts';
+import { fencedLines, lineAt, lineStarts, mapSegments, segments, type MathSyntax } from './markdown-text.ts';
 import { escapedBracketsAsText, macroDefinitions } from './math.ts';
 import type { FileNotes, ImportReport } from './report.ts';
 import { destPath, isMarkdown, walkFiles, type Converter, type Site, type SitePage } from './site.ts';
@@ -40,7 +40,6 @@ export const PHYSICS_MACROS: Record<string, string> = {
   // One argument, as MathJax's braket extension reads it (`\braket{M,N}`, `\braket{v|z}`).
   '\\braket': '\\left\\langle #1\\right\\rangle',
   '\\expval': '\\left\\langle #1\\right\\rangle',
-  '\\centernot': '\\not',
   '\\comm': '\\left[#1,#2\\right]',
   '\\vb': '\\mathbf{#1}',
   '\\vu': '\\hat{\\mathbf{#1}}',
@@ -56,8 +55,18 @@ export const PHYSICS_MACROS: Record<string, string> = {
   '\\Im': '\\operatorname{Im}',
 };
 
+/** Commands MathJax 3 loads by itself when a formula uses them, and KaTeX lacks. */
+export const MATHJAX_AUTOLOADED: Record<string, string> = {
+  '\\centernot': '\\not',
+};
+
 /** Macros of every `preamble.sty` in the vault; the vault's own win over nested vaults'. */
-function preambleMacros(root: string, files: string[], report: ImportReport): Record<string, string> {
+function preambleMacros(
+  root: string,
+  files: string[],
+  report: ImportReport,
+  optional: Record<string, string>,
+): Record<string, string> {
   const macros: Record<string, string> = {};
   const preambles = files
     .filter((rel) => path.posix.basename(rel) === 'preamble.sty')
@@ -65,7 +74,7 @@ function preambleMacros(root: string, files: string[], report: ImportReport): Re
   for (const rel of preambles) {
     const tex = fs.readFileSync(path.join(root, rel), 'utf8').replace(/(^|[^\\])%.*$/gm, '$1');
     const found = macroDefinitions(tex);
-    if (/\\require\{physics\}/.test(tex)) Object.assign(macros, PHYSICS_MACROS);
+    if (/\\require\{physics\}/.test(tex)) Object.assign(optional, PHYSICS_MACROS);
     Object.assign(macros, found.macros);
     report.info(
       rel,
@@ -106,12 +115,14 @@ function read(source: string, report: ImportReport): Site {
       oldUrls: [],
     });
   }
+  const optionalMacros = { ...MATHJAX_AUTOLOADED };
   return {
     tool: 'obsidian',
     root: source,
     pages,
     series: [],
-    macros: preambleMacros(source, files, report),
+    macros: preambleMacros(source, files, report, optionalMacros),
+    optionalMacros,
     bibliography: [],
     math: OBSIDIAN_MATH,
     mathjax: true,
@@ -196,8 +207,82 @@ export function standaloneBlockIds(body: string, notes: FileNotes): string {
     .join('\n');
 }
 
-function convert(page: SitePage): void {
-  let body = standaloneBlockIds(page.body, page.notes);
+/**
+ * `[[links]]` to notes kept out of Obsidian Publish (`publish: false`, imported as drafts):
+ * Obsidian showed them as plain, unresolved text; this site's build would link to a page
+ * it does not publish. They are written as their text.
+ */
+export function linksToUnpublished(body: string, unpublished: ReadonlySet<string>, notes: FileNotes): string {
+  if (unpublished.size === 0) return body;
+  const starts = lineStarts(body);
+  return mapSegments(body, OBSIDIAN_MATH, 'prose', (prose, at) =>
+    prose.replace(
+      /(?<!!)\[\[([^\]|#\n]+)(#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]/g,
+      (whole, name: string, _hash, label: string | undefined, offset: number) => {
+        if (!unpublished.has(name.trim().toLowerCase())) return whole;
+        notes.converted(
+          lineAt(starts, at.start + offset),
+          '[[link]] to an unpublished note (publish: false) → its text',
+        );
+        return label?.trim() || name.trim();
+      },
+    ),
+  );
+}
+
+/**
+ * `[[Lie/Lie Groups]]` in a note of a nested vault (a folder with its own `.obsidian/`):
+ * Obsidian, opened on that vault, read the path from the nested vault's root. Here every
+ * note is in one vault, so the path gets the nested vault's folder in front.
+ */
+export function nestedVaultPaths(body: string, page: SitePage, root: string): string {
+  const segments = path.posix
+    .dirname(page.rel)
+    .split('/')
+    .filter((part) => part !== '.');
+  const vaults: string[] = [];
+  for (let depth = segments.length; depth > 0; depth--) {
+    const folder = segments.slice(0, depth).join('/');
+    if (fs.existsSync(path.join(root, folder, '.obsidian'))) vaults.push(folder);
+  }
+  if (vaults.length === 0) return body;
+  const isNote = (relative: string) =>
+    fs.existsSync(path.join(root, relative.endsWith('.md') ? relative : `${relative}.md`));
+  const starts = lineStarts(body);
+  return mapSegments(body, OBSIDIAN_MATH, 'prose', (prose, at) =>
+    prose.replace(
+      /(!?\[\[)([^\]|#\n]*\/[^\]|#\n]*)(?=[\]|#])/g,
+      (whole, open: string, target: string, offset: number) => {
+        const name = target.trim().replace(/^\//, '');
+        if (isNote(name)) return whole;
+        const vault = vaults.find((folder) => isNote(`${folder}/${name}`));
+        if (!vault) return whole;
+        page.notes.converted(
+          lineAt(starts, at.start + offset),
+          "[[path]] from a nested vault's root → from the vault's root",
+        );
+        return `${open}${vault}/${name}`;
+      },
+    ),
+  );
+}
+
+const unpublishedNames = new WeakMap<Site, Set<string>>();
+
+function convert(page: SitePage, site: Site): void {
+  let names = unpublishedNames.get(site);
+  if (!names) {
+    names = new Set(
+      site.pages
+        .filter((other) => other.fields.draft === true)
+        .flatMap((other) => [path.posix.basename(other.rel).replace(/\.md$/i, ''), ...nameList(other.fields.aliases)])
+        .map((name) => name.toLowerCase()),
+    );
+    unpublishedNames.set(site, names);
+  }
+  let body = nestedVaultPaths(page.body, page, site.root);
+  body = linksToUnpublished(body, names, page.notes);
+  body = standaloneBlockIds(body, page.notes);
   body = obsidianComments(body, page.notes);
   const tagged = inlineTags(body, page.notes);
   body = tagged.body;

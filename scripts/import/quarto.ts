@@ -39,8 +39,8 @@ function texts(value: unknown, root: string): string[] {
   return [];
 }
 
-/** Every chapter of a book (or a website's sidebar contents), in order. */
-function chapterOrder(book: unknown): string[] {
+/** Every chapter of a book (or a website's sidebar contents), in order; notebooks with `all`. */
+function chapterOrder(book: unknown, all = false): string[] {
   const out: string[] = [];
   const walk = (node: unknown) => {
     if (typeof node === 'string') out.push(node);
@@ -53,7 +53,7 @@ function chapterOrder(book: unknown): string[] {
     }
   };
   walk(book);
-  return out.filter((file) => isMarkdown(file));
+  return out.filter((file) => all || isMarkdown(file));
 }
 
 function read(source: string, report: ImportReport): Site {
@@ -74,7 +74,7 @@ function read(source: string, report: ImportReport): Site {
   const output = String(((config.project ?? {}) as Yaml)['output-dir'] ?? '_site');
   const pages: SitePage[] = [];
   const skip = (dir: string, name: string) =>
-    name.startsWith('_') || name.endsWith('_files') || (dir === '' && name === output);
+    name.startsWith('_') || name.startsWith('.') || name.endsWith('_files') || (dir === '' && name === output);
   for (const rel of walkFiles(source, skip)) {
     if (!isMarkdown(rel) || path.posix.basename(rel).startsWith('_')) continue;
     if (/^(README|LICENSE|CHANGELOG)\.md$/i.test(rel) && rel !== 'index.md') continue;
@@ -91,19 +91,28 @@ function read(source: string, report: ImportReport): Site {
       oldUrls: [`/${rel.replace(/\.(qmd|md)$/i, '.html')}`],
     });
   }
-  for (const rel of walkFiles(source, skip).filter((name) => name.endsWith('.ipynb')))
+  const series: SiteSeries[] = [];
+  const chapters = chapterOrder(book.chapters).filter((rel) => pages.some((page) => page.rel === rel));
+  // A book is its chapters and appendices; other Markdown in the folder is not rendered.
+  const isBook = ((config.project ?? {}) as Yaml).type === 'book' && chapters.length > 0;
+  const listed = new Set([...chapterOrder(book.chapters, true), ...chapterOrder(book.appendices, true)]);
+  // A notebook the old site rendered as a page cannot be imported; one a book does not
+  // list was never a page (a lab handed out, a scratch file): it is only counted.
+  const notebooks = walkFiles(source, skip).filter((name) => name.endsWith('.ipynb'));
+  for (const rel of notebooks.filter((name) => !isBook || listed.has(name)))
     report.notConverted(
       rel,
       undefined,
       'Jupyter notebook',
       'notebooks are not imported (export it to .qmd or .md first)',
     );
-
-  const series: SiteSeries[] = [];
-  const chapters = chapterOrder(book.chapters).filter((rel) => pages.some((page) => page.rel === rel));
-  // A book is its chapters and appendices; other Markdown in the folder is not rendered.
-  if (((config.project ?? {}) as Yaml).type === 'book' && chapters.length > 0) {
-    const listed = new Set([...chapters, ...chapterOrder(book.appendices)]);
+  const unlisted = notebooks.filter((name) => isBook && !listed.has(name)).length;
+  if (unlisted > 0)
+    report.info(
+      '_quarto.yml',
+      `${unlisted} notebook${unlisted === 1 ? '' : 's'} not in the book's chapters: not pages, not imported`,
+    );
+  if (isBook) {
     for (const page of pages.filter((candidate) => !listed.has(candidate.rel))) {
       report.info(page.rel, 'skipped: not a chapter of the book');
       pages.splice(pages.indexOf(page), 1);
@@ -164,9 +173,10 @@ export function quartoCells(body: string, notes: FileNotes): string {
       for (let at = index; at <= Math.min(close, lines.length - 1); at++) out.push('');
     } else {
       notes.converted(index + 1, `{${language}} code cell → plain code (not executed)`);
+      // The option lines' places are kept as blank lines before the block, not inside it.
       out.push(
-        `${indent}${fence}${language}`,
         ...Array.from({ length: close - index - 1 - code.length }, () => ''),
+        `${indent}${fence}${language}`,
         ...code,
       );
       if (close < lines.length) out.push(lines[close]!);
@@ -176,8 +186,11 @@ export function quartoCells(body: string, notes: FileNotes): string {
   return out.join('\n');
 }
 
-/** `::: {.hidden}` blocks (macros, notes for later) and the `::: {#refs}` placeholder removed. */
-export function quartoDivs(body: string, notes: FileNotes): string {
+/**
+ * `::: {.hidden}` blocks (macros, notes for later) and the `::: {#refs}` placeholder
+ * removed; the macros a hidden block defines are collected into `macros`.
+ */
+export function quartoDivs(body: string, notes: FileNotes, macros: Record<string, string> = {}): string {
   const lines = body.split('\n');
   const fenced = fencedLines(lines);
   for (let index = 0; index < lines.length; index++) {
@@ -201,6 +214,7 @@ export function quartoDivs(body: string, notes: FileNotes): string {
       index + 1,
       open[2]!.includes('#refs') ? '::: {#refs} placeholder removed' : '::: {.hidden} block removed (its macros kept)',
     );
+    Object.assign(macros, macroDefinitions(lines.slice(index + 1, close).join('\n')).macros);
     for (let at = index; at <= close; at++) lines[at] = '';
   }
   return lines.join('\n');
@@ -229,10 +243,10 @@ export function quartoShortcodes(body: string, page: SitePage): string {
   );
 }
 
-function convert(page: SitePage): void {
+function convert(page: SitePage, site: Site): void {
   let body = quartoShortcodes(page.body, page);
   body = quartoCells(body, page.notes);
-  body = quartoDivs(body, page.notes);
+  body = quartoDivs(body, page.notes, site.macros);
   page.body = body;
   for (const key of [
     'author',

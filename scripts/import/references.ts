@@ -35,6 +35,11 @@ export interface ParsedMarkdown {
   tree: Root;
   /** The offset in the text as written of an offset in the tree's positions. */
   original(offset: number): number;
+  /**
+   * Where a node's text (tree offsets) is in the text as written: found near the mapped
+   * place, since a line split for display math may have lost a space at its start.
+   */
+  locate(from: number, to: number): [number, number];
 }
 
 /**
@@ -45,15 +50,23 @@ export interface ParsedMarkdown {
  */
 export function parseMarkdown(markdown: string): ParsedMarkdown {
   const normalised = displayMathLines(markdown);
-  if (!normalised) return { tree: parser.parse(markdown) as Root, original: (offset) => offset };
+  if (!normalised)
+    return { tree: parser.parse(markdown) as Root, original: (offset) => offset, locate: (from, to) => [from, to] };
   const starts = lineStarts(normalised.text);
   const originalStarts = lineStarts(markdown);
+  const original = (offset: number) => {
+    const line = lineAt(starts, offset);
+    const point = originalPoint(normalised.origins, { line, column: offset - starts[line - 1]! + 1 });
+    return (originalStarts[point.line - 1] ?? markdown.length) + point.column - 1;
+  };
   return {
     tree: parser.parse(normalised.text) as Root,
-    original(offset) {
-      const line = lineAt(starts, offset);
-      const point = originalPoint(normalised.origins, { line, column: offset - starts[line - 1]! + 1 });
-      return (originalStarts[point.line - 1] ?? markdown.length) + point.column - 1;
+    original,
+    locate(from, to) {
+      const snippet = normalised.text.slice(from, to);
+      const guess = original(from);
+      const found = markdown.indexOf(snippet, Math.max(0, guess - 8));
+      return found >= 0 && found - guess < 16 ? [found, found + snippet.length] : [guess, original(to)];
     },
   };
 }
@@ -114,7 +127,7 @@ const HTML_URL = /\b(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
 /** The references of a Markdown text, in order. */
 export function findReferences(markdown: string): Reference[] {
-  const { tree, original } = parseMarkdown(markdown);
+  const { tree, locate } = parseMarkdown(markdown);
   const found: Reference[] = [];
   const lineOf = (offset: number) => markdown.slice(0, offset).split('\n').length;
   const add = (kind: ReferenceKind, start: number, end: number, angled = false) => {
@@ -125,7 +138,7 @@ export function findReferences(markdown: string): Reference[] {
     const from = node.position?.start.offset;
     const to = node.position?.end.offset;
     if (from === undefined || to === undefined) return;
-    const [start, end] = [original(from), original(to)];
+    const [start, end] = locate(from, to);
     if (node.type === 'link' || node.type === 'image') {
       const inline = node as Link | Image;
       const open = node.type === 'image' ? start + 1 : start;

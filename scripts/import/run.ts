@@ -11,13 +11,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import GithubSlugger from 'github-slugger';
 import YAML from 'yaml';
 import { slugFromPath, slugify } from '../../src/lib/slugs.ts';
 import { gitDates } from '../../src/sources/git-history.ts';
 import { formatFrontmatter, normaliseDate } from './frontmatter.ts';
 import { segments } from './markdown-text.ts';
 import { adjacentDollars, containMath, formulaPass, refusedFormulas, SITE_MATH, splitDisplayRuns } from './math.ts';
-import { separateHtmlBlocks, tidyAuthorHtml } from './author-html.ts';
+import { emptyLinksAsAnchors, redundantAnchors, separateHtmlBlocks, tidyAuthorHtml } from './author-html.ts';
 import { SKIP, visit } from 'unist-util-visit';
 import { firstHeading } from '../../src/sources/frontmatter.ts';
 import { findReferences, parseMarkdown, replaceReferences, type Reference } from './references.ts';
@@ -55,6 +56,13 @@ const isInside = (parent: string, child: string) => {
   const relative = path.relative(parent, child);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 };
+
+/**
+ * Paths this site serves itself (src/pages): an old address there would put a redirect
+ * page over the home page or a listing, so it is not kept.
+ */
+const SITE_ROUTES =
+  /^\/(index\.html?|404\.html|rss\.xml|robots\.txt|(articles|archive|categories|tags|series|search|papers|graph|page|previews|_kb|pagefind)(\/.*)?)?$/i;
 
 /** An address that is not a file of the site: another origin, a scheme, an in-page anchor. */
 const isExternal = (url: string) => /^[a-z][a-z0-9+.-]*:|^\/\/|^#|^\s*$/i.test(url);
@@ -94,6 +102,33 @@ function hasLeadProse(body: string): boolean {
   });
 }
 
+/** Whether `anchor` is the id of the heading the site makes the page's title (and hides). */
+function isTitleAnchor(page: SitePage, anchor: string): boolean {
+  const heading = firstHeading(page.body);
+  if (!heading) return false;
+  // Only a heading that opens the page is taken as its title.
+  if (
+    page.body
+      .split('\n')
+      .slice(0, heading.line - 1)
+      .some((line) => line.trim() !== '' && !line.trim().startsWith('<'))
+  )
+    return false;
+  const title = page.fields.title === undefined ? heading.text : String(page.fields.title);
+  if (title !== heading.text) return false;
+  let decoded = anchor;
+  try {
+    decoded = decodeURIComponent(anchor);
+  } catch {
+    // As written.
+  }
+  const explicit = /\{#([^}\s]+)\}\s*$/.exec(page.body.split('\n')[heading.line - 1] ?? '')?.[1];
+  return (
+    decoded === (explicit ?? new GithubSlugger().slug(heading.text)) ||
+    decoded.toLowerCase() === heading.text.toLowerCase()
+  );
+}
+
 /** Han characters against Latin words: a page is English when it has (almost) no Chinese. */
 function languageOf(body: string): 'zh' | 'en' {
   let prose = '';
@@ -128,7 +163,10 @@ export function importNotes(options: ImportOptions): ImportResult {
 
   for (const page of site.pages) {
     converter.convert(page, site);
-    // Passes that add lines come first; the notes of the later ones are mapped back.
+    // Formulas first (a `$$` left open by its container swallows everything after it),
+    // then the passes that add lines, whose later notes are mapped back to the source.
+    page.body = containMath(page.body, page.notes);
+    page.body = adjacentDollars(page.body, page.notes);
     for (const pass of [
       (body: string) => separateHtmlBlocks(body, page.notes, converter.markdownInHtml === true),
       (body: string) => splitDisplayRuns(body, page.notes),
@@ -137,13 +175,19 @@ export function importNotes(options: ImportOptions): ImportResult {
       page.body = result.body;
       page.notes = withAddedLines(page.notes, result.addedAfter);
     }
-    page.body = containMath(page.body, page.notes);
-    page.body = adjacentDollars(page.body, page.notes);
     page.body = tidyAuthorHtml(page.body, page.notes);
+    page.body = redundantAnchors(page.body, page.notes);
+    page.body = emptyLinksAsAnchors(page.body, page.notes);
   }
 
   // Formulas: macros defined in them join the site's; MathJax-only TeX rewritten for KaTeX.
-  const macros = { ...site.macros };
+  // A package's macros (physics) come along only where some page uses them.
+  const used = (name: string) =>
+    site.pages.some((page) => new RegExp(`${name.replace(/\\/g, '\\\\')}(?![A-Za-z])`).test(page.body));
+  const optional = Object.fromEntries(
+    Object.entries(site.optionalMacros ?? {}).filter(([name]) => site.macros[name] === undefined && used(name)),
+  );
+  const macros = { ...optional, ...site.macros };
   for (const page of site.pages) {
     const pass = formulaPass(page.body, macros, page.notes, site.mathjax);
     page.body = pass.body;
@@ -197,9 +241,15 @@ export function importNotes(options: ImportOptions): ImportResult {
         );
         return undefined;
       }
-      const hash = reference.url.includes('#') ? reference.url.slice(reference.url.indexOf('#')) : '';
+      let hash = reference.url.includes('#') ? reference.url.slice(reference.url.indexOf('#')) : '';
       const isFolder = fs.statSync(target).isDirectory();
       const targetPage = isFolder ? folderPage(target) : pageBySource.get(target);
+      // The anchor of a page's title heading: the site shows that heading as the page's
+      // title, without the id, so the link goes to the top of the page.
+      if (targetPage && hash && isTitleAnchor(targetPage, hash.slice(1))) {
+        page.notes.converted(reference.line, "link to the anchor of a page's title heading → link to the page");
+        hash = '';
+      }
       if (isFolder && !targetPage) {
         page.notes.notConverted(reference.line, 'link to a folder without a page', reference.url);
         return undefined;
@@ -243,8 +293,9 @@ export function importNotes(options: ImportOptions): ImportResult {
       page.fields.description = String(title);
       page.notes.converted(undefined, 'no paragraph of prose to describe the page → description: its title');
     }
-    if (page.oldUrls.length > 0) {
-      const old = [...new Set([...((page.fields.redirect_from as string[] | undefined) ?? []), ...page.oldUrls])];
+    const oldUrls = page.oldUrls.filter((url) => !SITE_ROUTES.test(url));
+    if (oldUrls.length > 0) {
+      const old = [...new Set([...((page.fields.redirect_from as string[] | undefined) ?? []), ...oldUrls])];
       page.fields.redirect_from = old;
     }
   }

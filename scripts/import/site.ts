@@ -46,6 +46,8 @@ export interface Site {
   series: SiteSeries[];
   /** TeX macros the old site defined for every page. */
   macros: Record<string, string>;
+  /** Macros a package the site loaded would define (physics): kept only if a page uses them. */
+  optionalMacros?: Record<string, string>;
   /** BibTeX files of the site, concatenated into `references.bib`. */
   bibliography: string[];
   /** How the tool delimited formulas (before conversion). */

@@ -56,7 +56,7 @@ const BARE_ENVIRONMENT = /^\\begin\{(equation|align|gather|multline|eqnarray|ali
 const LABEL_AFTER = /^\s*\{#(eq-[\w:.-]*)\}\s*/;
 
 /** Positions of `$$` in a line outside backtick code spans, not escaped. */
-function doubleDollars(line: string): number[] {
+function doubleDollars(line: string, inside = false): number[] {
   const found: number[] = [];
   let index = 0;
   while (index < line.length) {
@@ -78,8 +78,11 @@ function doubleDollars(line: string): number[] {
     if (char === '$' && line[index + 1] === '$') {
       let end = index;
       while (line[end] === '$') end++;
-      // A run of exactly two; longer runs are not display fences.
+      // A run of exactly two; longer runs are not display fences, except three: a display
+      // closing right before an inline formula (`…$$$h$ is`), or an inline one closing
+      // right before a display (`$a$$$b$$`).
       if (end - index === 2) found.push(index);
+      else if (end - index === 3) found.push((found.length % 2 === 1) !== inside ? index : index + 1);
       index = end;
       continue;
     }
@@ -138,7 +141,10 @@ export function displayMathLines(source: string): DisplayMathLines | undefined {
     const content = line.slice(quote.length + marker.length);
     const contentColumn = quote.length + marker.length + 1;
     // Lines made from this one continue its container: a list item's indentation, a quote.
-    const continuation = `${quote}${' '.repeat(marker.length)}`;
+    // `>1. x` (no space after `>`, as Obsidian writes it) needs one more: on a line of its
+    // own the `>` takes one space with it.
+    const glued = quote !== '' && marker !== '' && !/\s$/.test(quote);
+    const continuation = `${quote}${glued ? ' ' : ''}${' '.repeat(marker.length)}`;
 
     if (bare) {
       emit(line, number, 1);
@@ -151,7 +157,7 @@ export function displayMathLines(source: string): DisplayMathLines | undefined {
     }
 
     if (math) {
-      const positions = doubleDollars(content);
+      const positions = doubleDollars(content, true);
       if (positions.length === 0) {
         emit(line, number, 1);
         return;
@@ -179,8 +185,10 @@ export function displayMathLines(source: string): DisplayMathLines | undefined {
     }
 
     // Headings and table rows keep `$$…$$` inline: a display block cannot stand in them.
+    // A `|` only counts outside formulas: `$$\begin{array}{c | c}` opens a matrix, not a row.
     const trimmed = content.trim();
-    if (/^#{1,6}\s/.test(trimmed) || /^\|/.test(trimmed) || /\s\|\s/.test(trimmed)) {
+    const outsideMath = trimmed.replace(/\$\$[\s\S]*?(?:\$\$|$)/g, ' ').replace(/\$[^$]*\$/g, ' ');
+    if (/^#{1,6}\s/.test(trimmed) || /^\|/.test(trimmed) || /\s\|\s/.test(outsideMath)) {
       emit(line, number, 1);
       return;
     }

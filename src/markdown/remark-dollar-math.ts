@@ -46,7 +46,8 @@ export default function remarkDollarMath() {
       });
       const text: Paragraph = {
         type: 'paragraph',
-        children: [{ type: 'text', value: written }],
+        // The text keeps the block's place, so what is reported inside it has a line.
+        children: [{ type: 'text', value: written, position: node.position }],
         position: node.position,
       };
       parent.children.splice(index, 1, text as never);
@@ -64,12 +65,16 @@ export default function remarkDollarMath() {
     });
 
     visit(tree, 'text', (node: Text) => {
-      const match = OPEN_FORMULA.exec(node.value);
+      // Looked for in the text as written: `\$` is the author's escaped dollar sign (the fix
+      // this very message suggests), but the parsed text has lost its backslash.
+      const from = node.position?.start.offset;
+      const to = node.position?.end.offset;
+      const written = from !== undefined && to !== undefined ? source.slice(from, to) : node.value;
+      const match = OPEN_FORMULA.exec(written);
       if (!match) return;
-      const snippet = node.value.slice(match.index, match.index + 24);
-      // Point at the $ itself (escapes in the line before it may shift the column a little).
+      const snippet = written.slice(match.index, match.index + 24);
       const start = node.position?.start;
-      const before = node.value.slice(0, match.index).split('\n');
+      const before = written.slice(0, match.index).split('\n');
       const at = start && {
         position: {
           start: {

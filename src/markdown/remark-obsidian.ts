@@ -5,7 +5,7 @@
  * that `[[note#^key-step]]` reaches it. (Wikilinks, embeds and callouts have their own
  * plugins.)
  */
-import type { Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 
 const HIGHLIGHT = /==(?=\S)([^=\n]*?\S)==/g;
@@ -36,6 +36,38 @@ export default function remarkObsidian() {
       if (last < value.length) pieces.push({ type: 'text', value: value.slice(last) });
       parent.children.splice(index, 1, ...pieces);
       return [SKIP, index + pieces.length];
+    });
+    // `==**term**==` (emphasis inside a highlight, how a vault marks its definitions): the
+    // `==` pair is split over the text before and after the bold, so it is joined here.
+    visit(tree, (node) => {
+      if (!('children' in node)) return;
+      const children = (node as Parent).children as PhrasingContent[];
+      for (let open = 0; open < children.length - 2; open++) {
+        const first = children[open]!;
+        if (first.type !== 'text' || !/(^|[^=])==$/.test(first.value)) continue;
+        const close = children.findIndex(
+          (node, at) => at > open + 1 && node.type === 'text' && /^==(?!=)/.test(node.value),
+        );
+        if (close < 0) continue;
+        const inner = children.slice(open + 1, close);
+        const edge = (node: PhrasingContent | undefined, side: RegExp) =>
+          node?.type === 'text' && (side.test(node.value) || node.value.includes('\n\n'));
+        if (
+          inner.some((node) => node.type === 'text' && node.value.includes('==')) ||
+          edge(inner[0], /^\s/) ||
+          edge(inner.at(-1), /\s$/)
+        )
+          continue;
+        first.value = first.value.slice(0, -2);
+        const last = children[close] as Text;
+        last.value = last.value.slice(2);
+        children.splice(open + 1, close - open - 1, {
+          type: 'emphasis',
+          data: { hName: 'mark' },
+          children: inner,
+        } as PhrasingContent);
+      }
+      return undefined;
     });
     visit(tree, 'paragraph', (paragraph: Paragraph) => {
       const last = paragraph.children.at(-1);

@@ -58,6 +58,38 @@ describe('display math written the MathJax way', () => {
     expect(html).toMatch(/<blockquote>[\s\S]*math-display[\s\S]*<\/blockquote>/);
   });
 
+  it('a | inside the TeX after an opening $$ (an array column rule) does not make the line a table row', async () => {
+    const { html, problems } = await renderWithProblems(
+      'Raising is $$\\left(\\begin{array}{c | c}\n1 & 0\n\\end{array}\\right).$$\nThe CSA of $x_1$ looks like$$\\left(\\begin{array}{c | c}\n0 & 1\n\\end{array}\\right).$$The story goes on.\n\n| a | b |\n| - | - |\n| $$x$$ | $y$ |\n',
+    );
+    expect(problems).toEqual([]);
+    expect(displays(html)).toBe(2);
+    expect(html).toContain('<p>The story goes on.</p>');
+    expect(html).toMatch(/<td>\s*<span class="math math-inline">/);
+  });
+
+  it('a closing $$ right before an inline formula ($$…$$$h$ is) closes there', async () => {
+    const { html, problems } = await renderWithProblems(
+      '> This maps to e.g.$$\\left(1, \\frac{2}{n}\\right).$$$h$ is in the algebra.\n\nAnd $$\nx\n$$$y$ too.\n',
+    );
+    expect(problems).toEqual([]);
+    expect(displays(html)).toBe(2);
+    expect(inlines(html)).toBe(2);
+    expect(html).toContain('is in the algebra.');
+  });
+
+  it('a one-line $$ block in a list item of a quote written without spaces (>1. $$ x $$)', async () => {
+    const { html, problems } = await renderWithProblems(
+      '>We check:\n>1. $$ a_k = 1$$\n> 2. $$ b_k = 0$$\n>    then $c$ follows.\n\nAfter.\n',
+    );
+    expect(problems).toEqual([]);
+    expect(displays(html)).toBe(2);
+    expect(html).toMatch(
+      /<blockquote>[\s\S]*<ol>\s*<li>\s*<div class="math math-display">[\s\S]*<\/li>\s*<li>[\s\S]*math-display[\s\S]*follows\.[\s\S]*<\/li>\s*<\/ol>\s*<\/blockquote>/,
+    );
+    expect(html).toContain('<p>After.</p>');
+  });
+
   it('\\begin{equation} and \\begin{align} standing in the text without dollars', async () => {
     const { html, problems } = await renderWithProblems('Hence\n\\begin{align*}\na &= b\n\\end{align*}\nas claimed.\n');
     expect(problems).toEqual([]);

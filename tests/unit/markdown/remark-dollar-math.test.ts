@@ -21,6 +21,24 @@ describe('$ in prose', () => {
     ]);
   });
 
+  it('an escaped \\$ is a dollar sign, never an open formula, while a bare one next to it is', async () => {
+    const { html, problems } = await renderWithProblems(
+      'Prices: \\$x_1\\$ and \\$\\beta$ stay text.\n\nThen $\\gamma_2 alone.\n',
+    );
+    expect(html).toContain('Prices: $x_1$ and $\\beta$ stay text.');
+    expect(problems).toEqual([
+      expect.stringMatching(/test\.md:3:6 — "\$\\gamma_2 alone\.…": a \$ opens a formula that is never closed/),
+    ]);
+  });
+
+  it('a $ left open inside the text of a runaway $$ block is reported with its line too', async () => {
+    const { problems } = await renderWithProblems('Intro.\n\n$$\nx + y\n\nThen $\\alpha_1 stays open.\n');
+    expect(problems).toEqual([
+      expect.stringMatching(/test\.md:3:1 — this \$\$ display formula is never closed/),
+      expect.stringMatching(/test\.md:6:6 — "\$\\alpha_1 stays open\.\s*…": a \$ opens a formula that is never closed/),
+    ]);
+  });
+
   it('reports a $$ block that runs to the end of the file, and publishes its text', async () => {
     const { html, problems } = await renderWithProblems('Intro.\n\n$$\nx + y\n');
     expect(problems).toEqual([expect.stringMatching(/test\.md:3:1 — this \$\$ display formula is never closed/)]);

@@ -11,6 +11,17 @@ describe("Obsidian's Markdown and other tools' leftovers", () => {
     expect(html).toContain('But a == b stays.');
   });
 
+  it('a highlight around bold or italic text (==**term**==) is one mark; a == b == c stays text', async () => {
+    const { html, problems } = await renderWithProblems(
+      'An ==**abelian group**== is commutative, a ==*torsion* element $g$== has finite order.\n\nSo a == **b** == c stays.\n',
+    );
+    expect(problems).toEqual([]);
+    expect(html).toContain(
+      'An <mark><strong>abelian group</strong></mark> is commutative, a <mark><em>torsion</em> element <span',
+    );
+    expect(html).toContain('So a == <strong>b</strong> == c stays.');
+  });
+
   it('heading attributes of Pandoc, Quarto and kramdown set the id and leave the text', async () => {
     const { html } = await renderWithProblems('## Method {#sec-method}\n\n### Results {.unnumbered}\n');
     expect(html).toMatch(/<h2 id="sec-method">Method<a class="heading-anchor"/);
