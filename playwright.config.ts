@@ -23,7 +23,13 @@ const sites = [
     dir: '.kb-test/site',
     port,
     base: '/',
-    testIgnore: ['**/xss.spec.ts', '**/hostile.spec.ts', '**/comments.spec.ts', '**/deploy-no-headers.spec.ts', '**/graph-1000.spec.ts'],
+    testIgnore: [
+      '**/xss.spec.ts',
+      '**/hostile.spec.ts',
+      '**/comments.spec.ts',
+      '**/deploy-no-headers.spec.ts',
+      '**/graph-1000.spec.ts',
+    ],
   },
   {
     name: 'base-path',

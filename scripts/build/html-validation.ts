@@ -44,7 +44,8 @@ export function withoutKatexInternals(html: string): string {
         break;
       }
     }
-    out += `${html.slice(at, start)}${open}</span>`;
+    // One letter stands for the formula: a link or heading whose text is a formula has text.
+    out += `${html.slice(at, start)}${open}x</span>`;
     at = end;
   }
   return out + html.slice(at);

@@ -103,7 +103,11 @@ export function checkSecurityHeaders(siteDir: string): Problem[] {
       .find((directive) => directive.split(/\s+/)[0] === name) ?? '';
   const scriptSources = [...new Set(policies.map((policy) => directiveOf(policy, 'script-src')))];
   const problems: Problem[] = [];
-  if (policies.some((policy) => /'unsafe-inline'/.test(`${directiveOf(policy, 'style-src')} ${directiveOf(policy, 'style-src-elem')}`))) {
+  if (
+    policies.some((policy) =>
+      /'unsafe-inline'/.test(`${directiveOf(policy, 'style-src')} ${directiveOf(policy, 'style-src-elem')}`),
+    )
+  ) {
     problems.push(
       headersProblem(
         `style-src must not allow 'unsafe-inline': an article could add a <style> that restyles every page`,

@@ -50,6 +50,7 @@ export function inPagePreview(link: HTMLAnchorElement): Node[] | undefined {
   }
   // An equation row's anchor is inside the formula: show the whole display.
   const math = (target.closest('.math-display') ?? target).querySelector('.katex-display, .katex');
-  if (link.classList.contains('eqref') || link.dataset.crossref === 'eq') return math ? [copyWithoutIds(math)] : undefined;
+  if (link.classList.contains('eqref') || link.dataset.crossref === 'eq')
+    return math ? [copyWithoutIds(math)] : undefined;
   return [copyWithoutIds(target)];
 }

@@ -169,7 +169,9 @@ async function resolveLookups(file: VFile): Promise<Lookups> {
 
 async function lookupsHold(lookups: Lookups, filePath: string): Promise<boolean> {
   if (
-    !Object.entries(lookups.notes ?? {}).every(([name, slug]) => (resolveNote(name, filePath)?.slug ?? null) === slug) ||
+    !Object.entries(lookups.notes ?? {}).every(
+      ([name, slug]) => (resolveNote(name, filePath)?.slug ?? null) === slug,
+    ) ||
     !Object.entries(lookups.articles).every(([slug, title]) => (articleTitle(slug) ?? null) === title) ||
     !Object.entries(lookups.titles ?? {}).every(([name, title]) => (titleOfFile(name) ?? null) === title) ||
     !Object.entries(lookups.files).every(([name, hash]) => fileHash(name) === hash)

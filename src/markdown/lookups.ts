@@ -19,6 +19,12 @@ declare module 'vfile' {
 export type LookupKind = 'articles' | 'titles' | 'notes' | 'files' | 'labels';
 
 export function recordLookup(file: VFile, kind: LookupKind, key: string): void {
-  file.data.lookedUp ??= { articles: new Set(), titles: new Set(), notes: new Set(), files: new Set(), labels: new Set() };
+  file.data.lookedUp ??= {
+    articles: new Set(),
+    titles: new Set(),
+    notes: new Set(),
+    files: new Set(),
+    labels: new Set(),
+  };
   file.data.lookedUp[kind].add(key);
 }

@@ -15,7 +15,14 @@ import { t } from '../i18n/index.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { settings } from '../settings.ts';
-import { articleSlugs, inventory, resolveAttachment, resolveNote, slugOfFile, titleOfFile } from '../sources/inventory.ts';
+import {
+  articleSlugs,
+  inventory,
+  resolveAttachment,
+  resolveNote,
+  slugOfFile,
+  titleOfFile,
+} from '../sources/inventory.ts';
 import { rehypeArticleFacts, remarkArticleFacts } from './article-facts.ts';
 import remarkMathDelimiters from './remark-math-delimiters.ts';
 import remarkEquationRefs from './remark-equation-refs.ts';

@@ -43,7 +43,13 @@ describe('papers (drawn from the bibliography)', () => {
   });
 
   it('refuses a url that is not http(s): a data file cannot plant a javascript: link', () => {
-    for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>', 'vbscript:x', '//evil.example']) {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,<script>',
+      'vbscript:x',
+      '//evil.example',
+    ]) {
       const { entries, problems } = parseBibliography(
         `@article{k,\n  title = {T},\n  year = {2020},\n  eprint = {1706.03762},\n  archiveprefix = {arXiv},\n  url = {${url}},\n}\n`,
         'refs.bib',
@@ -54,7 +60,10 @@ describe('papers (drawn from the bibliography)', () => {
       expect(entries[0]?.url).toBeUndefined();
       expect(paperOf(entries[0]!).url).toBe('https://arxiv.org/abs/1706.03762');
     }
-    const { entries } = parseBibliography('@article{k,\n  title = {T},\n  url = {https://example.org/p},\n}\n', 'refs.bib');
+    const { entries } = parseBibliography(
+      '@article{k,\n  title = {T},\n  url = {https://example.org/p},\n}\n',
+      'refs.bib',
+    );
     expect(entries[0]?.url).toBe('https://example.org/p');
   });
 
