@@ -243,8 +243,38 @@ export function quartoShortcodes(body: string, page: SitePage): string {
   );
 }
 
+/** `## Title {#sec-x}` in any page of the book: where it is and what it is called. */
+function sectionsOf(site: Site): Map<string, { dest: string; title: string }> {
+  const sections = new Map<string, { dest: string; title: string }>();
+  for (const page of site.pages)
+    for (const match of page.body.matchAll(/^#{1,6}\s+(.*?)\s*\{#(sec-[\w-]+)[^}]*\}\s*$/gm))
+      if (!sections.has(match[2]!)) sections.set(match[2]!, { dest: page.dest, title: match[1]!.trim() });
+  return sections;
+}
+
+/**
+ * Quarto's section references (`@sec-x`, `[@sec-x]`), within a chapter or across the book,
+ * become links to the heading, named by its title; the build checks them like any link.
+ */
+export function quartoSectionRefs(
+  body: string,
+  page: SitePage,
+  sections: Map<string, { dest: string; title: string }>,
+): string {
+  return body.replace(/\[?(?<![\w@])@(sec-[\w-]+)\]?/g, (whole: string, id: string) => {
+    const section = sections.get(id);
+    if (!section) return whole;
+    const target = section.dest === page.dest ? '' : path.posix.relative(path.posix.dirname(page.dest), section.dest);
+    return `[${section.title}](${target}#${id})`;
+  });
+}
+
+let bookSections: { site: Site; sections: Map<string, { dest: string; title: string }> } | undefined;
+
 function convert(page: SitePage, site: Site): void {
-  let body = quartoShortcodes(page.body, page);
+  if (bookSections?.site !== site) bookSections = { site, sections: sectionsOf(site) };
+  let body = quartoSectionRefs(page.body, page, bookSections.sections);
+  body = quartoShortcodes(body, page);
   body = quartoCells(body, page.notes);
   body = quartoDivs(body, page.notes, site.macros);
   page.body = body;

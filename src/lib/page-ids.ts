@@ -17,6 +17,7 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'backlinks-title',
   'related-title',
   'cite-title',
+  'references-title',
   'link-preview',
   'search-page-title',
   'search-page-input',

@@ -9,7 +9,10 @@ import { buildFixtures, removeBuild, type FixtureBuild } from './build-fixture.t
 
 let build: FixtureBuild;
 const page = (urlPath: string) => fs.readFileSync(path.join(build.outDir, urlPath, 'index.html'), 'utf8');
-const prose = (html: string) => /<div class="prose">([\s\S]*?)<\/div>\s*<\/article>/.exec(html)?.[1] ?? '';
+const prose = (html: string) =>
+  /<div class="prose"[^>]*>([\s\S]*?)<\/div>\s*(?:<footer class="article-history"|<section class="references"|<div class="crossref-previews"|<\/article>)/.exec(
+    html,
+  )?.[1] ?? '';
 /** The report's warning entries (first line and fix), as the author sees them. */
 const warnings = () => build.messages.split(/\n(?= {2}[✗⚠] )/).filter((entry) => entry.trimStart().startsWith('⚠'));
 

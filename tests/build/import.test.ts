@@ -43,7 +43,10 @@ async function importAndBuild(tool: SourceTool): Promise<Built> {
   return result;
 }
 
-const prose = (html: string) => /<div class="prose"[^>]*>([\s\S]*?)<\/div>\s*<\/article>/.exec(html)?.[1] ?? '';
+const prose = (html: string) =>
+  /<div class="prose"[^>]*>([\s\S]*?)<\/div>\s*(?:<footer class="article-history"|<section class="references"|<div class="crossref-previews"|<\/article>)/.exec(
+    html,
+  )?.[1] ?? '';
 /** The build's error lines, which must be none. */
 const errors = (output: string) => output.split('\n').filter((line) => /^\s*✗ /.test(line));
 
