@@ -16,12 +16,13 @@
  * Without --dir it builds the bundled library first; --no-layout skips the layout figures. Pass --dir to measure another build,
  * e.g. one made from main, with the same script. Writes bench-results/reading-<label>.{json,md}.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { childEnv, settings } from '../src/settings.ts';
 import { option } from './lib/cli.ts';
+import { serveSite } from './lib/serve-site.ts';
 import { auditDisplayMath, auditPreviewCard, pageOverflow, type PreviewAudit } from './lib/reading-audit.ts';
 
 const label = option('label', 'branch');
@@ -41,21 +42,6 @@ if (!given) {
     env: childEnv({ KB_OUT_DIR: siteDir }),
   });
   if (built.status !== 0) throw new Error('the build failed');
-}
-
-async function serve(): Promise<ChildProcess> {
-  const args = ['scripts/serve.ts', '--port', String(port), '--dir', siteDir, '--base', '/', '--gzip'];
-  const server = spawn(process.execPath, args, { cwd: settings.root, stdio: 'ignore' });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`http://localhost:${port}/`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error('the static server did not start');
 }
 
 const htmlPages = fs
@@ -288,7 +274,7 @@ async function slowRun(browser: Browser, profile: Profile, url: string): Promise
   return { ...measured, cls: cumulativeShift(measured.shifts), faces };
 }
 
-const server = await serve();
+const server = await serveSite(siteDir, port, { gzip: true });
 const browser = await chromium.launch({
   executablePath: settings.chromiumPath,
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],

@@ -19,7 +19,7 @@
  * A benchmark, not a test: it prints figures and asserts nothing.
  * Writes bench-results/search.{json,md}.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -28,6 +28,7 @@ import { childEnv, settings } from '../src/settings.ts';
 import { buildSearchIndex } from './build/search-index.ts';
 import { writeSecurityHeaders } from './build/security-headers.ts';
 import { option } from './lib/cli.ts';
+import { serveSite } from './lib/serve-site.ts';
 
 const SIZES = option('n', '1000,10000')
   .split(',')
@@ -194,24 +195,6 @@ function indexSize(siteDir: string) {
   };
 }
 
-async function serve(dir: string, port: number): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    [path.join(settings.root, 'scripts/serve.ts'), '--port', String(port), '--dir', dir, '--base', '/'],
-    { stdio: 'ignore' },
-  );
-  for (let attempt = 0; attempt < 50; attempt++) {
-    try {
-      if ((await fetch(`http://localhost:${port}/`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error('the static server did not start');
-}
-
 /** Types `query` into the header box and resolves when its results are rendered (ms). */
 const typeAndWait = (page: Page, query: string) =>
   page.evaluate(async (query) => {
@@ -270,7 +253,7 @@ interface Measurement {
 }
 
 async function measureBrowser(siteDir: string, port: number): Promise<Measurement> {
-  const server = await serve(siteDir, port);
+  const server = await serveSite(siteDir, port);
   const browser = await chromium.launch({
     executablePath: settings.chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],

@@ -13,28 +13,12 @@ import type { Html } from 'mdast';
 import { find, html as htmlSpace } from 'property-information';
 import { visit } from 'unist-util-visit';
 import { articleHtmlSchema } from '../../src/markdown/html-schema.ts';
-import { safeStyle } from '../../src/markdown/rehype-author-html.ts';
+import { isVoidElement, safeStyle } from '../../src/markdown/rehype-author-html.ts';
 import GithubSlugger from 'github-slugger';
 import { fencedLines, lineAt, lineStarts } from './markdown-text.ts';
 import { parseMarkdown } from './references.ts';
 import type { FileNotes } from './report.ts';
 
-const VOID = new Set([
-  'br',
-  'hr',
-  'img',
-  'input',
-  'wbr',
-  'col',
-  'area',
-  'base',
-  'embed',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'param',
-]);
 const START_TAG = /<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/g;
 const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g;
 
@@ -123,7 +107,7 @@ export function tidyTag(tag: string, attributes: string, selfClosed: boolean): {
     changes.push('title added to <iframe>');
   }
   const open = `<${tag}${kept.length ? ` ${kept.join(' ')}` : ''}>`;
-  if (selfClosed && !VOID.has(name)) {
+  if (selfClosed && !isVoidElement(name)) {
     changes.push(`<${name} … /> closed`);
     return { text: `${open}</${tag}>`, changes };
   }

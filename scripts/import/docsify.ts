@@ -19,7 +19,7 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { fencedLines } from './markdown-text.ts';
 import { escapedBracketsAsText, spacedDollars } from './math.ts';
 import type { FileNotes, ImportReport } from './report.ts';
-import { destPath, isMarkdown, walkFiles, type Converter, type Site, type SitePage, type SiteSeries } from './site.ts';
+import { isMarkdown, sitePage, walkFiles, type Converter, type Site, type SitePage, type SiteSeries } from './site.ts';
 
 const isDocsifyRoot = (dir: string) => {
   const index = path.join(dir, 'index.html');
@@ -73,16 +73,7 @@ function read(source: string, report: ImportReport): Site {
       continue;
     const file = path.join(root, rel);
     const split = splitFrontmatter(fs.readFileSync(file, 'utf8'));
-    pages.push({
-      source: file,
-      rel,
-      dest: destPath(rel, true),
-      fields: { ...split.data },
-      body: split.body,
-      bodyLine: split.bodyLine,
-      notes: report.forFile(rel, split.bodyLine),
-      oldUrls: [],
-    });
+    pages.push(sitePage(file, rel, split, report, { oldUrls: [] }));
   }
   const series: SiteSeries[] = [];
   const sidebar = path.join(root, '_sidebar.md');

@@ -19,7 +19,15 @@ import YAML from 'yaml';
 import { splitFrontmatter } from './frontmatter.ts';
 import { lineAt, lineStarts } from './markdown-text.ts';
 import type { FileNotes, ImportReport } from './report.ts';
-import { isMarkdown, publishableSegment, walkFiles, type Converter, type Site, type SitePage } from './site.ts';
+import {
+  isMarkdown,
+  publishableSegment,
+  sitePage,
+  walkFiles,
+  type Converter,
+  type Site,
+  type SitePage,
+} from './site.ts';
 
 interface HugoConfig {
   contentDir: string;
@@ -90,16 +98,7 @@ function read(source: string, report: ImportReport): Site {
         ? fields.url
         : `/${[section === '.' ? '' : section, slug || path.posix.basename(folder)].filter(Boolean).join('/')}/`;
     delete fields.url;
-    pages.push({
-      source: file,
-      rel,
-      dest,
-      fields,
-      body: split.body,
-      bodyLine: split.bodyLine,
-      notes: report.forFile(rel, split.bodyLine),
-      oldUrls: oldUrl === '//' ? [] : [oldUrl],
-    });
+    pages.push(sitePage(file, rel, split, report, { dest, fields, oldUrls: oldUrl === '//' ? [] : [oldUrl] }));
   }
   return {
     tool: 'hugo',

@@ -21,7 +21,7 @@ import { splitFrontmatter, nameList, normaliseDate, type Fields } from './frontm
 import { fencedLines, lineAt, lineStarts, mapSegments } from './markdown-text.ts';
 import { escapedBracketsAsText, kramdownInlineMath } from './math.ts';
 import type { FileNotes, ImportReport } from './report.ts';
-import { destPath, isMarkdown, walkFiles, type Converter, type Site, type SitePage } from './site.ts';
+import { destPath, isMarkdown, sitePage, walkFiles, type Converter, type Site, type SitePage } from './site.ts';
 
 const POST_NAME = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)\.(md|markdown|mdown)$/i;
 
@@ -120,16 +120,14 @@ function read(source: string, report: ImportReport): Site {
     delete fields.permalink;
     const notes = report.forFile(rel, split.bodyLine);
     if (split.error) notes.notConverted(1 - split.bodyLine + 1, 'frontmatter that is not YAML', split.error.message);
-    pages.push({
-      source: file,
-      rel,
-      dest,
-      fields,
-      body: split.body,
-      bodyLine: split.bodyLine,
-      notes,
-      oldUrls: oldUrls.filter((url) => url !== '/index.html'),
-    });
+    pages.push(
+      sitePage(file, rel, split, report, {
+        dest,
+        fields,
+        notes,
+        oldUrls: oldUrls.filter((url) => url !== '/index.html'),
+      }),
+    );
   }
   const site: Site & { config: JekyllConfig } = {
     tool: 'jekyll',

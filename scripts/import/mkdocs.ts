@@ -23,7 +23,7 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { fencedLines, lineAt, lineStarts, mapSegments } from './markdown-text.ts';
 import { macroDefinitions } from './math.ts';
 import type { FileNotes, ImportReport } from './report.ts';
-import { destPath, isMarkdown, walkFiles, type Converter, type Site, type SitePage, type SiteSeries } from './site.ts';
+import { isMarkdown, sitePage, walkFiles, type Converter, type Site, type SitePage, type SiteSeries } from './site.ts';
 
 interface MkdocsConfig {
   docsDir: string;
@@ -98,16 +98,7 @@ function read(source: string, report: ImportReport): Site {
     const url = config.directoryUrls
       ? `/${rel.replace(/(^|\/)(index|README)\.md$/i, '$1').replace(/\.md$/i, '/')}`
       : `/${rel.replace(/\.md$/i, '.html')}`;
-    pages.push({
-      source: file,
-      rel,
-      dest: destPath(rel, true),
-      fields: { ...split.data },
-      body: split.body,
-      bodyLine: split.bodyLine,
-      notes: report.forFile(rel, split.bodyLine),
-      oldUrls: url === '/' ? [] : [url],
-    });
+    pages.push(sitePage(file, rel, split, report, { oldUrls: url === '/' ? [] : [url] }));
   }
   const series: SiteSeries[] = navSections(config.nav).map((section) => ({
     id: slugify(section.title) || 'section',

@@ -18,7 +18,7 @@ import { nameList, splitFrontmatter } from './frontmatter.ts';
 import { fencedLines, lineAt, lineStarts, mapSegments, segments, type MathSyntax } from './markdown-text.ts';
 import { escapedBracketsAsText, macroDefinitions } from './math.ts';
 import type { FileNotes, ImportReport } from './report.ts';
-import { destPath, isMarkdown, walkFiles, type Converter, type Site, type SitePage } from './site.ts';
+import { isMarkdown, sitePage, walkFiles, type Converter, type Site, type SitePage } from './site.ts';
 
 const OBSIDIAN_MATH: MathSyntax = { backslash: false, dollar: 'pandoc' };
 
@@ -104,16 +104,7 @@ function read(source: string, report: ImportReport): Site {
     delete fields.publish;
     const notes = report.forFile(rel, split.bodyLine);
     if (text.trim() === '') notes.info('empty note: imported with its title only, so links to it still work');
-    pages.push({
-      source: file,
-      rel,
-      dest: destPath(rel, true),
-      fields,
-      body: split.body,
-      bodyLine: split.bodyLine,
-      notes,
-      oldUrls: [],
-    });
+    pages.push(sitePage(file, rel, split, report, { fields, notes, oldUrls: [] }));
   }
   const optionalMacros = { ...MATHJAX_AUTOLOADED };
   return {

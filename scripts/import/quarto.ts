@@ -22,7 +22,7 @@ import { nameList, splitFrontmatter } from './frontmatter.ts';
 import { fencedLines } from './markdown-text.ts';
 import { macroDefinitions } from './math.ts';
 import type { FileNotes, ImportReport } from './report.ts';
-import { destPath, isMarkdown, walkFiles, type Converter, type Site, type SitePage, type SiteSeries } from './site.ts';
+import { isMarkdown, sitePage, walkFiles, type Converter, type Site, type SitePage, type SiteSeries } from './site.ts';
 
 type Yaml = Record<string, unknown>;
 
@@ -80,16 +80,7 @@ function read(source: string, report: ImportReport): Site {
     if (/^(README|LICENSE|CHANGELOG)\.md$/i.test(rel) && rel !== 'index.md') continue;
     const file = path.join(source, rel);
     const split = splitFrontmatter(fs.readFileSync(file, 'utf8'));
-    pages.push({
-      source: file,
-      rel,
-      dest: destPath(rel, true),
-      fields: { ...split.data },
-      body: split.body,
-      bodyLine: split.bodyLine,
-      notes: report.forFile(rel, split.bodyLine),
-      oldUrls: [`/${rel.replace(/\.(qmd|md)$/i, '.html')}`],
-    });
+    pages.push(sitePage(file, rel, split, report, { oldUrls: [`/${rel.replace(/\.(qmd|md)$/i, '.html')}`] }));
   }
   const series: SiteSeries[] = [];
   const chapters = chapterOrder(book.chapters).filter((rel) => pages.some((page) => page.rel === rel));

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Fields } from './frontmatter.ts';
+import type { Fields, SplitFile } from './frontmatter.ts';
 import type { MathSyntax } from './markdown-text.ts';
 import type { FileNotes, ImportReport } from './report.ts';
 
@@ -29,6 +29,30 @@ export interface SitePage {
   notes: FileNotes;
   /** URL paths the old site served the page at (for redirect pages), without the base path. */
   oldUrls: string[];
+}
+
+/**
+ * A page read from `source` (its frontmatter split off): by default it goes where its path
+ * says, keeps the fields as written (a copy, converters edit it) and gets its own notes; a
+ * converter passes what its tool decides otherwise.
+ */
+export function sitePage(
+  source: string,
+  rel: string,
+  split: SplitFile,
+  report: ImportReport,
+  page: Pick<SitePage, 'oldUrls'> & Partial<Pick<SitePage, 'dest' | 'fields' | 'notes'>>,
+): SitePage {
+  return {
+    source,
+    rel,
+    dest: page.dest ?? destPath(rel, true),
+    fields: page.fields ?? { ...split.data },
+    body: split.body,
+    bodyLine: split.bodyLine,
+    notes: page.notes ?? report.forFile(rel, split.bodyLine),
+    oldUrls: page.oldUrls,
+  };
 }
 
 export interface SiteSeries {

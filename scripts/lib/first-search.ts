@@ -12,12 +12,12 @@
  * Pagefind's index, fragments and WebAssembly are gzip files already, so each file counts
  * the smaller of its size and its gzip size (scripts/serve.ts itself compresses nothing).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { settings } from '../../src/settings.ts';
+import { serveSite } from './serve-site.ts';
 
 export interface FirstSearch {
   query: string;
@@ -51,25 +51,6 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
-}
-
-/** Serves `dir` at the root path on `port` and resolves once the home page answers. */
-export async function serveSite(dir: string, port: number): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    [path.join(settings.root, 'scripts/serve.ts'), '--port', String(port), '--dir', dir, '--base', '/'],
-    { stdio: 'ignore' },
-  );
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(`http://localhost:${port}/`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error(`the static server for ${dir} did not answer on port ${port}`);
 }
 
 const compressedSize = (file: string) => {

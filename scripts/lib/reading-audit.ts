@@ -135,6 +135,7 @@ export function auditPreviewCard(href: string): PreviewAudit {
   const tag = formula?.querySelector('.katex-tag');
   let numberOverlaps = false;
   if (formula && tag) {
+    // Not inkOf above: page.evaluate sends each function alone, and a card's glyphs go unclipped.
     const ink = (root: Element, skip: Element | null) => {
       const rects: DOMRect[] = [];
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

@@ -11,6 +11,7 @@
  * while its formula is focused or hovered.
  */
 import { copyButton } from './copy-button.ts';
+import { onResize } from './on-resize.ts';
 
 interface Strings {
   copy: string;
@@ -113,15 +114,7 @@ function setUpFormulas(): void {
     });
   }
   regroup();
-  let queued = false;
-  new ResizeObserver(() => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      regroup();
-    });
-  }).observe(document.querySelector('.prose')!);
+  onResize(document.querySelector('.prose')!, regroup);
 }
 
 setUpFormulas();

@@ -5,6 +5,8 @@
  * phone, a wider window). Formulas do the same in src/client/copy-tex.ts; code blocks are
  * tab stops already (Shiki gives every <pre> tabindex="0").
  */
+import { onResize } from './on-resize.ts';
+
 const tables = [...document.querySelectorAll<HTMLElement>('.prose table')];
 
 function update(): void {
@@ -15,16 +17,6 @@ function update(): void {
 }
 
 if (tables.length > 0) {
-  let queued = false;
-  new ResizeObserver(() => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      update();
-    });
-  }).observe(document.querySelector('.prose')!);
+  onResize(document.querySelector('.prose')!, update);
   update();
 }
-
-export {};

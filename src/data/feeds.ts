@@ -5,13 +5,14 @@
  */
 import rss from '@astrojs/rss';
 import { site } from '../config.ts';
-import { htmlLang, termLabel } from '../i18n/index.ts';
+import { htmlLang, t, termLabel } from '../i18n/index.ts';
 import { excerptText } from '../lib/excerpt.ts';
 import { channelData, feedItems } from '../lib/feed.ts';
 import { absoluteHref, absoluteUrl } from '../lib/url.ts';
 import { articleFeedHtml } from '../markdown/article-renderer.ts';
 import { settings } from '../settings.ts';
-import { tagTerm, type Article } from './articles.ts';
+import type { Term } from '../lib/taxonomy.ts';
+import { categoryTerm, seriesTerm, siteData, tagTerm, type Article } from './articles.ts';
 
 export interface FeedOptions {
   title: string;
@@ -41,5 +42,32 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: channelData({ language: htmlLang, selfUrl: absoluteUrl(options.path), newest: newest[0]?.date }),
     items: feedItems(sources, settings.feedSize),
+  });
+}
+
+interface TermFeed {
+  term: (id: string) => Term;
+  title: (label: string) => string;
+  has: (article: Article, id: string) => boolean;
+}
+
+/** The feeds of one term, by the folder of their route (`/tags/<id>/rss.xml`). */
+const TERM_FEEDS = {
+  categories: { term: categoryTerm, title: (label) => label, has: (article, id) => article.category === id },
+  tags: { term: tagTerm, title: (label) => `${t.tagged}：${label}`, has: (article, id) => article.tags.includes(id) },
+  // Newest first, as in every feed (the series page lists the parts in reading order).
+  series: { term: seriesTerm, title: (label) => `${t.series}：${label}`, has: (article, id) => article.series === id },
+} satisfies Record<string, TermFeed>;
+
+/** The feed of one category, tag or series: its articles under its label and description. */
+export async function termFeedResponse(kind: keyof typeof TERM_FEEDS, id: string): Promise<Response> {
+  const feed: TermFeed = TERM_FEEDS[kind];
+  const { articles } = await siteData();
+  const term = feed.term(id);
+  return feedResponse({
+    title: feed.title(termLabel(term)),
+    description: term.description || site.description,
+    path: `/${kind}/${id}/rss.xml`,
+    articles: articles.filter((article) => feed.has(article, id)),
   });
 }

@@ -74,6 +74,7 @@ const OPTIONAL_END = new Set([
   'head',
   'body',
 ]);
+/** Elements HTML never closes (`param` too: parsers still read it as empty). */
 const VOID = new Set([
   'br',
   'hr',
@@ -88,7 +89,11 @@ const VOID = new Set([
   'meta',
   'source',
   'track',
+  'param',
 ]);
+
+/** An element with no end tag: `<br>`, `<img>`; the importer closes any other written `<x />`. */
+export const isVoidElement = (tagName: string): boolean => VOID.has(tagName);
 
 /** What the tree held before sanitizing: the element and its attributes. */
 interface Original {
@@ -126,7 +131,7 @@ const attributeName = (property: string) => find(htmlSpace, property).attribute;
 function unclosed(node: Element, source: string): boolean {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  if (start === undefined || end === undefined || OPTIONAL_END.has(node.tagName) || VOID.has(node.tagName))
+  if (start === undefined || end === undefined || OPTIONAL_END.has(node.tagName) || isVoidElement(node.tagName))
     return false;
   return !new RegExp(`</${node.tagName}\\s*>$`, 'i').test(source.slice(start, end));
 }

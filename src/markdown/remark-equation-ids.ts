@@ -21,6 +21,7 @@ import type { Code, Construct, Effects, Extension, State, TokenizeContext } from
 import type { Processor } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { displayMath } from './remark-math-delimiters.ts';
 import { report } from './report.ts';
 
 declare module 'micromark-util-types' {
@@ -278,23 +279,7 @@ export default function remarkEquationIds(this: Processor) {
       if (id === undefined || !parent || index === undefined) return undefined;
       const label = labelFor(id, file, after);
       const value = label ? `${(formula as InlineMath).value.trim()}\n${label}` : formula.value.trim();
-      const display: Math = {
-        type: 'math',
-        value,
-        position: paragraph.position,
-        data: {
-          hName: 'pre',
-          hChildren: [
-            {
-              type: 'element',
-              tagName: 'code',
-              properties: { className: ['language-math', 'math-display'] },
-              children: [{ type: 'text', value }],
-            },
-          ],
-        },
-      };
-      parent.children.splice(index, 1, display as RootContent);
+      parent.children.splice(index, 1, displayMath(value, paragraph) as RootContent);
       return SKIP;
     });
   };

@@ -114,6 +114,29 @@ function opener(source: string, node: InlineMath): string {
   return offset === undefined ? '' : source.slice(offset, offset + 2);
 }
 
+/**
+ * The display `math` node remark-math makes from `$$` lines (`<pre><code class="language-math
+ * math-display">`), standing where `paragraph` was; remark-equation-ids makes the same.
+ */
+export function displayMath(value: string, paragraph: Paragraph): Math {
+  return {
+    type: 'math',
+    value,
+    position: paragraph.position,
+    data: {
+      hName: 'pre',
+      hChildren: [
+        {
+          type: 'element',
+          tagName: 'code',
+          properties: { className: ['language-math', 'math-display'] },
+          children: [{ type: 'text', value }],
+        },
+      ],
+    },
+  };
+}
+
 export default function remarkMathDelimiters(this: Processor) {
   const data = this.data() as {
     micromarkExtensions?: Extension[];
@@ -133,23 +156,7 @@ export default function remarkMathDelimiters(this: Processor) {
         parent &&
         index !== undefined
       ) {
-        const display: Math = {
-          type: 'math',
-          value: only.value.trim(),
-          position: paragraph.position,
-          data: {
-            hName: 'pre',
-            hChildren: [
-              {
-                type: 'element',
-                tagName: 'code',
-                properties: { className: ['language-math', 'math-display'] },
-                children: [{ type: 'text', value: only.value.trim() }],
-              },
-            ],
-          },
-        };
-        parent.children.splice(index, 1, display as RootContent);
+        parent.children.splice(index, 1, displayMath(only.value.trim(), paragraph) as RootContent);
         return SKIP;
       }
       for (const child of paragraph.children) {

@@ -533,29 +533,21 @@ function normaliseFields(
     else fieldError(lang[0], 'frontmatter/lang', `"${lang[0]}" must be zh or en`, 'write  lang: zh  or  lang: en');
   }
 
-  if (raw.draft !== undefined && raw.draft !== null) {
-    if (typeof raw.draft === 'boolean') data.draft = raw.draft;
-    else
-      fieldError(
-        'draft',
-        'frontmatter/draft',
-        '"draft" must be true or false',
-        'write  draft: true  or remove the line',
-      );
-  }
+  /** A true/false switch, or undefined; anything else is reported and the fallback kept. */
+  const flag = (field: 'draft' | 'noindex', value: unknown): boolean | undefined => {
+    if (value === undefined || typeof value === 'boolean') return value;
+    const fix = `write  ${field}: true  or remove the line`;
+    fieldError(field, `frontmatter/${field}`, `"${field}" must be true or false`, fix);
+    return undefined;
+  };
+  // An empty `draft:` (null) counts as absent; an empty `noindex:` is reported.
+  const draft = flag('draft', raw.draft ?? undefined);
+  if (draft !== undefined) data.draft = draft;
   // Jekyll's way of keeping a post unpublished.
   if (raw.published === false) data.draft = true;
 
-  if (raw.noindex !== undefined) {
-    if (typeof raw.noindex === 'boolean') data.noindex = raw.noindex;
-    else
-      fieldError(
-        'noindex',
-        'frontmatter/noindex',
-        '"noindex" must be true or false',
-        'write  noindex: true  or remove the line',
-      );
-  }
+  const noindex = flag('noindex', raw.noindex);
+  if (noindex !== undefined) data.noindex = noindex;
   if (raw.translations !== undefined) {
     const value = raw.translations;
     const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
