@@ -254,6 +254,12 @@ export function formulaPass(
       }
     }
     DEFINITION.lastIndex = 0;
+    // MathJax reads `\$` in `$…$` as a dollar sign; Markdown's math syntax would end the
+    // formula there. `{\char36}` is the same glyph to KaTeX and has no `$` in it.
+    if (open === '$' && tex.includes('\\$')) {
+      tex = tex.replace(/\\\$/g, '{\\char36}');
+      notes.converted(line, 'a \\$ (dollar sign) inside $…$ → {\\char36}');
+    }
     const display = open === '$$' || open === '\\[';
     if (katexAccepts(checkable(tex), display, all())) return `${open}${tex}${close}`;
     // MathJax lays out align, gather… in an inline formula; KaTeX only in display math.

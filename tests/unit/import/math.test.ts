@@ -131,6 +131,12 @@ describe('formulas as the old tool read them', () => {
     expect(formulaPass('$\\tau_\\max$', {}, recordNotes(), false).body).toBe('$\\tau_\\max$');
   });
 
+  it('MathJax sites: a \\$ inside $…$ stays a dollar sign in the formula', () => {
+    const notes = recordNotes();
+    expect(formulaPass('GDP is $\\$Y_t$ a year.', {}, notes, true).body).toBe('GDP is ${\\char36}Y_t$ a year.');
+    expect(notes.taken).toEqual(['1: a \\$ (dollar sign) inside $…$ → {\\char36}']);
+  });
+
   it('a $$ block in a callout or list item gets its container on every line', () => {
     const notes = recordNotes();
     expect(
