@@ -53,6 +53,36 @@ const PLUGIN_CLASS =
   /^(callout|callout-[a-z0-9-]+|citation|crossref|crossref-article|figure|figure-label|table-figure|margin-note|proof|proof-title|qed|qed-line|theorem|theorem-[a-z-]+|kb-error)$/;
 
 /** Elements with an optional end tag: leaving them open never swallows what follows. */
+/** Properties whose value is an address, with the protocols the allow-list takes for each. */
+const PROTOCOLS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(articleHtmlSchema.protocols ?? {}).map(([name, list]) => [name, [...(list ?? [])]]),
+);
+const URL_PROPERTIES = Object.keys(PROTOCOLS);
+
+/** hast-util-sanitize's rule: an address without a protocol is relative, else its protocol must be listed. */
+function safeProtocol(value: string, protocols: string[]): boolean {
+  if (protocols.length === 0) return true;
+  const colon = value.indexOf(':');
+  const question = value.indexOf('?');
+  const hash = value.indexOf('#');
+  const slash = value.indexOf('/');
+  if (colon < 0 || (slash > -1 && colon > slash) || (question > -1 && colon > question) || (hash > -1 && colon > hash))
+    return true;
+  return protocols.some((protocol) => colon === protocol.length && value.slice(0, colon) === protocol);
+}
+
+/** Whether the allow-list keeps this class on this element, or it is one of our plugins'. */
+function classAllowed(tagName: string, name: string): boolean {
+  if (PLUGIN_CLASS.test(name)) return true;
+  const rules = [...(articleHtmlSchema.attributes?.[tagName] ?? []), ...(articleHtmlSchema.attributes?.['*'] ?? [])];
+  return rules.some(
+    (rule) =>
+      Array.isArray(rule) &&
+      rule[0] === 'className' &&
+      rule.slice(1).some((allowed) => (allowed instanceof RegExp ? allowed.test(name) : allowed === name)),
+  );
+}
+
 const OPTIONAL_END = new Set([
   'p',
   'li',
@@ -270,8 +300,31 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
     }
 
     // 2. The allow-list. What it removed is found by the numbers that did not survive;
-    //    only the outermost removed element is reported.
-    const safe = sanitize(parsed, articleHtmlSchema) as Root;
+    //    only the outermost removed element is reported. An article without HTML of its
+    //    own has only what Markdown and our plugins made, and of that only addresses and
+    //    classes are judged (see below): they are judged in place, the same way, without
+    //    the allow-list's copy of the whole tree.
+    if (!hasRaw) {
+      for (const node of elements(parsed)) {
+        for (const name of URL_PROPERTIES) {
+          const value = node.properties[name];
+          if (typeof value !== 'string' || safeProtocol(value, PROTOCOLS[name] ?? [])) continue;
+          say(node, {
+            rule: 'html/removed-attribute',
+            message: `"${attributeName(name)}" removed from ${describe(node)}: ${attributeReason([name], node.properties)}`,
+            fix: 'remove it from the source; links and images may point at http(s), mailto: or a relative path',
+          });
+          delete node.properties[name];
+        }
+        const value = node.properties.className;
+        if (Array.isArray(value)) {
+          const classes = value.map(String).map((name) => (classAllowed(node.tagName, name) ? name : `user-${name}`));
+          if (classes.length > 0) node.properties.className = classes;
+          else delete node.properties.className;
+        }
+      }
+    }
+    const safe = hasRaw ? (sanitize(parsed, articleHtmlSchema) as Root) : parsed;
     const kept = new Map<string, Element>();
     for (const node of elements(safe)) {
       const mark = node.properties[MARK];
@@ -328,7 +381,7 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
         compare(node.children, false);
       }
     };
-    compare(parsed.children, false);
+    if (hasRaw) compare(parsed.children, false);
     // A paragraph that held only what was removed would leave an empty gap.
     visit(safe, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'p' || !parent || index === undefined) return undefined;
