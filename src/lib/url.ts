@@ -21,7 +21,7 @@ export const articleUrl = (slug: string): string => url(`/articles/${slug}/`);
 export const absoluteUrl = (path: string): string => new URL(url(path), settings.siteUrl).href;
 
 /**
- * An address from content data (papers.yaml, frontmatter) fit for an `href`: http(s) or
+ * An address from content data (references.bib, frontmatter) fit for an `href`: http(s) or
  * mailto only, so `javascript:` or `data:` written into a data file can never become a
  * link a reader clicks. Undefined for anything else.
  */

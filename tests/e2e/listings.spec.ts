@@ -1,6 +1,7 @@
-import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import YAML from 'yaml';
+import path from 'node:path';
+import { loadBibliography } from '../../src/lib/bibliography.ts';
+import { paperFor, type Paper } from '../../src/lib/papers.ts';
 import { bundledArticles } from './helpers.ts';
 
 const articles = bundledArticles();
@@ -158,12 +159,22 @@ test.describe('listings', () => {
 });
 
 test.describe('papers', () => {
-  type PaperEntry = { title: string; year?: number; venue?: string };
-  const papers = YAML.parse(fs.readFileSync('content/papers.yaml', 'utf8')) as Record<string, PaperEntry>;
+  // A paper is discussed by an article that lists it under `papers:` or cites it (@key).
+  const bibliography = loadBibliography([path.resolve('content/references.bib')]);
+  const keys = [...bibliography.entries.keys()];
+  const papers = new Map<string, Paper>();
   const discussed = new Map<string, string[]>();
-  for (const article of articles)
-    for (const id of article.papers) discussed.set(id, [...(discussed.get(id) ?? []), ...article.tags]);
-  const venueOf = (id: string) => papers[id]?.venue?.replace(/\s+(?:19|20)\d{2}$/, '');
+  for (const article of articles) {
+    const cited = keys.filter((key) =>
+      new RegExp(`@${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(article.body),
+    );
+    for (const named of new Set([...article.papers, ...cited])) {
+      const paper = paperFor(bibliography, named);
+      papers.set(paper.id, paper);
+      discussed.set(paper.id, [...(discussed.get(paper.id) ?? []), ...article.tags]);
+    }
+  }
+  const venueOf = (id: string) => papers.get(id)?.venue?.replace(/\s+(?:19|20)\d{2}$/, '');
   const visibleIds = (page: import('@playwright/test').Page) =>
     page.locator('.paper-card:visible').evaluateAll((cards) => cards.map((card) => card.id).sort());
   const cardId = (id: string) => `paper-${id.replace(/[^A-Za-z0-9]+/g, '-')}`;
@@ -204,7 +215,7 @@ test.describe('papers', () => {
     await page.locator('.paper-filters select[name="tag"]').selectOption('');
     await page.locator('.paper-filters select[name="year"]').selectOption('2023');
     const of2023 = [...discussed.keys()]
-      .filter((id) => papers[id]?.year === 2023)
+      .filter((id) => papers.get(id)?.year === 2023)
       .map(cardId)
       .sort();
     expect(await visibleIds(page)).toEqual(of2023);
