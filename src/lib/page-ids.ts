@@ -9,6 +9,8 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'header-search-input',
   'header-search-keys',
   'header-search-listbox',
+  'search-dialog',
+  'search-dialog-input',
   'toc',
   'toc-title',
   'math-keys',
@@ -30,13 +32,16 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'notfound-latest',
   'comments-title',
   'graph-title',
+  'local-graph-title',
+  'local-graph-svg-title',
 ]);
 
 /**
  * Families of ids the pages generate: paper cards (`paper-arXiv-2104-09864`), archive
- * years, the groups of /papers/ (`papers-2024`, `papers-undated`, `papers-group-3`).
+ * years, the groups of /papers/ (`papers-2024`, `papers-undated`, `papers-group-3`), the
+ * entries of an article's reference list (`ref-vaswani2017attention`).
  */
-export const PAGE_ID_PATTERNS: readonly RegExp[] = [/^paper-/, /^y\d{4}$/, /^papers-/];
+export const PAGE_ID_PATTERNS: readonly RegExp[] = [/^paper-/, /^y\d{4}$/, /^papers-/, /^ref-/];
 
 /** Whether the page around an article (or a listing) may use this id. */
 export const isPageId = (id: string): boolean =>

@@ -28,7 +28,7 @@ test.describe('listings', () => {
       .locator('.article-card .article-meta time')
       .first()
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')));
-    const newest = [...articles].sort((a, b) => b.date.localeCompare(a.date))[0]!;
+    const newest = [...articles].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug))[0]!;
     expect(dates[0]).toBe(newest.date);
     await expect(cards.first().locator('.excerpt')).not.toBeEmpty();
     expect(await listedTitles(page, '/')).toEqual(titles(articles));
@@ -72,7 +72,7 @@ test.describe('listings', () => {
     const june = articles.filter((article) => article.date.startsWith('2025-06'));
     await page.goto('/archive/2025/06/');
     expect(await page.locator('.article-card-title a').allInnerTexts()).toEqual(
-      june.sort((a, b) => b.date.localeCompare(a.date)).map((article) => article.title),
+      june.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug)).map((article) => article.title),
     );
   });
 
@@ -87,7 +87,7 @@ test.describe('listings', () => {
       await expect(section.locator('.archive-month a')).toHaveAttribute('href', `/archive/${year}/${number}/`);
       const expected = articles
         .filter((article) => article.date.startsWith(month))
-        .sort((a, b) => b.date.localeCompare(a.date))
+        .sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug))
         .map((article) => article.title);
       await expect(section.locator('.archive-list a')).toHaveText(expected);
     }
@@ -112,7 +112,9 @@ test.describe('listings', () => {
     const response = await page.goto('/articles/no-such-article/');
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1')).toHaveText('页面不存在');
-    const latest = [...articles].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 5);
+    const latest = [...articles]
+      .sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug))
+      .slice(0, 5);
     await expect(page.locator('.not-found .archive-list a')).toHaveText(latest.map((article) => article.title));
     const box = page.locator('.not-found input[type="search"][name="q"]');
     // The same field as the header's and the search page's (src/components/SearchInput.astro).

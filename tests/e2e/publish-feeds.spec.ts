@@ -40,7 +40,11 @@ async function formulaCount(request: APIRequestContext, slug: string): Promise<n
   if (!formulasOnPage.has(slug)) {
     const html = await (await request.get(`articles/${slug}/`)).text();
     // The article's own formulas: the TOC and the excerpts around it have copies.
-    const prose = /<div class="prose">([\s\S]*)<\/article>/.exec(html)![1]!;
+    // (Up to what follows the text: history, references, other articles' blocks for previews.)
+    const prose =
+      /<div class="prose"[^>]*>([\s\S]*?)(?:<footer class="article-history"|<section class="references"|<div class="crossref-previews"|<\/article>)/.exec(
+        html,
+      )![1]!;
     formulasOnPage.set(slug, (prose.match(/<span class="katex">/g) ?? []).length);
   }
   return formulasOnPage.get(slug)!;
