@@ -32,7 +32,6 @@ if (trigger && triggerInput && dialog && form && input && closeButton && listbox
   /** Where the reader was when the dialog opened: focus and scroll come back there. */
   let opener: HTMLElement | null = null;
   let scroll: { x: number; y: number } | undefined;
-  let reopening = false;
 
   triggerInput.setAttribute('aria-haspopup', 'dialog');
   input.setAttribute('role', 'combobox');
@@ -82,9 +81,7 @@ if (trigger && triggerInput && dialog && form && input && closeButton && listbox
     // The reader goes back to where they were: same scroll, same focus.
     if (scroll) window.scrollTo(scroll.x, scroll.y);
     const back = opener && opener.isConnected ? opener : null;
-    if (back === triggerInput) reopening = true;
     back?.focus({ preventScroll: true });
-    reopening = false;
     const state = (history.state as Record<string, unknown> | null) ?? {};
     if (STATE_KEY in state) {
       const { [STATE_KEY]: _dropped, ...rest } = state;
@@ -153,11 +150,15 @@ if (trigger && triggerInput && dialog && form && input && closeButton && listbox
     }
   };
 
-  // The header box only opens the dialog; what was typed there goes along.
-  triggerInput.addEventListener('focus', () => {
-    if (!reopening) open(triggerInput, triggerInput.value);
-  });
+  // The header box only opens the dialog; what was typed there goes along. Not on focus:
+  // a reader tabbing through the header would be caught in the (modal) dialog every time.
   triggerInput.addEventListener('click', () => open(triggerInput, triggerInput.value));
+  triggerInput.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'Enter') {
+      event.preventDefault();
+      open(triggerInput, triggerInput.value);
+    }
+  });
   // Text that still reaches the header box (typed before focus moved, or filled by a script) goes along too.
   triggerInput.addEventListener('input', () => {
     open(triggerInput);
