@@ -165,7 +165,8 @@ test.describe('hostile articles, served without the _headers policy', () => {
       expect(seen.foreign).toEqual([]);
       expect(seen.navigations).toEqual([]);
       expect(seen.errors).toEqual([]);
-      expect(await headerBox(page)).toEqual(reference);
+      // Back at the top the sticky header slides back in (src/client/site-header.ts): wait for it.
+      await expect.poll(() => headerBox(page)).toEqual(reference);
     });
   }
 
