@@ -309,16 +309,12 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
         for (const name of URL_PROPERTIES) {
           const value = node.properties[name];
           if (typeof value !== 'string' || safeProtocol(value, PROTOCOLS[name] ?? [])) continue;
-          say(node, {
-            rule: 'html/removed-attribute',
-            message: `"${attributeName(name)}" removed from ${describe(node)}: ${attributeReason([name], node.properties)}`,
-            fix: 'remove it from the source; links and images may point at http(s), mailto: or a relative path',
-          });
+          say(node, removedAttributes(node, [name], node.properties));
           delete node.properties[name];
         }
         const value = node.properties.className;
         if (Array.isArray(value)) {
-          const classes = value.map(String).map((name) => (classAllowed(node.tagName, name) ? name : `user-${name}`));
+          const classes = authorClasses(value, (name) => classAllowed(node.tagName, name));
           if (classes.length > 0) node.properties.className = classes;
           else delete node.properties.className;
         }
@@ -357,11 +353,7 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
           for (const [name, value] of Object.entries(original.properties))
             if (name === 'className' && Array.isArray(value)) {
               const survived = new Set((survivor.properties.className as string[] | undefined) ?? []);
-              // An author's own class (`::: {.wide}`) is kept under a name the site's styles
-              // never use, so it cannot borrow them (a fixed overlay, a hidden header).
-              const classes = value
-                .map(String)
-                .map((name) => (survived.has(name) || PLUGIN_CLASS.test(name) ? name : `user-${name}`));
+              const classes = authorClasses(value, (name) => survived.has(name) || PLUGIN_CLASS.test(name));
               if (classes.length > 0) restored.className = classes;
             } else if (name in survivor.properties) restored[name] = survivor.properties[name];
             else if (name === MARK || !AUTHOR_CONTROLLED.test(name)) restored[name] = value;
@@ -370,14 +362,7 @@ export default function rehypeAuthorHtml(options: AuthorHtmlOptions) {
         const lost = Object.keys(original.properties).filter((name) => name !== MARK && !(name in survivor.properties));
         const classes = (value: unknown) => (Array.isArray(value) ? value.length : 0);
         const lostClass = classes(original.properties.className) > classes(survivor.properties.className);
-        if (lost.length > 0 || lostClass) {
-          const names = [...lost.map(attributeName), ...(lostClass && !lost.includes('className') ? ['class'] : [])];
-          say(node, {
-            rule: 'html/removed-attribute',
-            message: `${names.map((name) => `"${name}"`).join(', ')} removed from ${describe(node)}: ${attributeReason(lost, original.properties)}`,
-            fix: 'remove it from the source; links and images may point at http(s), mailto: or a relative path',
-          });
-        }
+        if (lost.length > 0 || lostClass) say(node, removedAttributes(node, lost, original.properties, lostClass));
         compare(node.children, false);
       }
     };
@@ -521,6 +506,23 @@ function elementReason(tagName: string): string {
     return 'embeds other than https iframes';
   return `this element (it is not on the list of elements articles use)`;
 }
+
+/** The report of attributes the allow-list removed (`lost` are property names; `class` too when asked). */
+function removedAttributes(node: Element, lost: string[], properties: Properties, lostClass = false): Finding {
+  const names = [...lost.map(attributeName), ...(lostClass && !lost.includes('className') ? ['class'] : [])];
+  return {
+    rule: 'html/removed-attribute',
+    message: `${names.map((name) => `"${name}"`).join(', ')} removed from ${describe(node)}: ${attributeReason(lost, properties)}`,
+    fix: 'remove it from the source; links and images may point at http(s), mailto: or a relative path',
+  };
+}
+
+/**
+ * An author's own class (`::: {.wide}`) is kept under a name the site's styles never use,
+ * so it cannot borrow them (a fixed overlay, a hidden header); `kept` names the others.
+ */
+const authorClasses = (classes: unknown[], kept: (name: string) => boolean): string[] =>
+  classes.map(String).map((name) => (kept(name) ? name : `user-${name}`));
 
 function attributeReason(lost: string[], properties: Properties): string {
   if (lost.some((name) => /^on/i.test(name))) return "event handlers would run code in readers' browsers";
