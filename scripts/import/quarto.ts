@@ -260,11 +260,13 @@ export function quartoSectionRefs(
   });
 }
 
-let bookSections: { site: Site; sections: Map<string, { dest: string; title: string }> } | undefined;
+/** The book's sections, found once per site from the pages as read (before any is converted). */
+const bookSections = new WeakMap<Site, Map<string, { dest: string; title: string }>>();
 
 function convert(page: SitePage, site: Site): void {
-  if (bookSections?.site !== site) bookSections = { site, sections: sectionsOf(site) };
-  let body = quartoSectionRefs(page.body, page, bookSections.sections);
+  let sections = bookSections.get(site);
+  if (!sections) bookSections.set(site, (sections = sectionsOf(site)));
+  let body = quartoSectionRefs(page.body, page, sections);
   body = quartoShortcodes(body, page);
   body = quartoCells(body, page.notes);
   body = quartoDivs(body, page.notes, site.macros);
