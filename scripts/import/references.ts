@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { displayMathLines, originalPoint } from '../../src/markdown/display-math-lines.ts';
+import remarkEquationIds from '../../src/markdown/remark-equation-ids.ts';
 import remarkMathDelimiters from '../../src/markdown/remark-math-delimiters.ts';
 import { lineAt, lineStarts } from './markdown-text.ts';
 
@@ -29,7 +30,13 @@ export interface Reference {
   angled: boolean;
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkMathDelimiters);
+// remark-equation-ids for its tokenizer: a closing `$$ {#eq-x}` ends the block, as in the render.
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkMath)
+  .use(remarkEquationIds)
+  .use(remarkMathDelimiters);
 
 export interface ParsedMarkdown {
   tree: Root;

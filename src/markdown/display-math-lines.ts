@@ -9,7 +9,8 @@
  * step: prose rendered as math and math as prose. Here, before parsing, each such line is
  * split so that every `$$` stands alone:
  * - `$$\begin{aligned}` … `\end{aligned}$$`, `$$E = mc^2$$`, text`$$` … `$$`text;
- * - `$$ {#eq-x}` (Quarto) becomes `\label{eq-x}` inside the formula;
+ * - `$$ {#eq-x}` (Quarto) stays on the closing fence, where remark-equation-ids.ts reads
+ *   every `{#id}` after a formula (it turns eq- ids into labels and reports the others);
  * - punctuation after the closing `$$` moves inside the formula, `<br/>` goes;
  * - `$$` inside a sentence is display math, as in MathJax and Pandoc (a Jekyll import
  *   turns kramdown's inline `$$` into `$` first);
@@ -52,8 +53,8 @@ export interface DisplayMathLines {
 const FENCE = /^(\s*(?:>\s?)*\s*)(`{3,}|~{3,})/;
 const CONTAINER = /^(\s*(?:>\s?)*)(\s*(?:[-*+]|\d{1,9}[.)])\s+)?/;
 const BARE_ENVIRONMENT = /^\\begin\{(equation|align|gather|multline|eqnarray|alignat|flalign)(\*?)\}/;
-// Only equation ids: any other (`{#fig-x}`) is left for remark-equation-ids to report.
-const LABEL_AFTER = /^\s*\{#(eq-[\w:.-]*)\}\s*/;
+// Any id: remark-equation-ids decides what it means (eq- ids) or reports it (`{#fig-x}`).
+const ID_AFTER = /^\s*\{#([^\s{}]*)\}\s*/;
 
 /** Positions of `$$` in a line outside backtick code spans, not escaped. */
 function doubleDollars(line: string, inside = false): number[] {
@@ -91,16 +92,19 @@ function doubleDollars(line: string, inside = false): number[] {
   return found;
 }
 
-/** What may follow a closing `$$`: a label, punctuation, a line break, nothing. */
-function afterClosing(rest: string): { label: string | undefined; punctuation: string; text: string } {
+/** What may follow a closing `$$`: an id, punctuation, a line break, nothing. */
+function afterClosing(rest: string): { id: string | undefined; punctuation: string; text: string } {
   let text = rest;
-  const label = LABEL_AFTER.exec(text);
-  if (label) text = text.slice(label[0].length);
+  const id = ID_AFTER.exec(text);
+  if (id) text = text.slice(id[0].length);
   text = text.replace(/^\s*(<br\s*\/?>\s*)+/i, '');
   const punctuation = /^[.,;:，。；：、]+/.exec(text.trim())?.[0] ?? '';
   if (punctuation) text = text.trim().slice(punctuation.length);
-  return { label: label?.[1], punctuation, text: text.replace(/^\s*(<br\s*\/?>\s*)+/i, '').trim() };
+  return { id: id?.[1], punctuation, text: text.replace(/^\s*(<br\s*\/?>\s*)+/i, '').trim() };
 }
+
+/** The closing fence, with the id written after the formula kept on it. */
+const closingFence = (id: string | undefined) => (id === undefined ? '$$' : `$$ {#${id}}`);
 
 export function displayMathLines(source: string): DisplayMathLines | undefined {
   if (!source.includes('$$') && !source.includes('\\begin{')) return undefined;
@@ -164,20 +168,20 @@ export function displayMathLines(source: string): DisplayMathLines | undefined {
       }
       const at = positions[0]!;
       const before = content.slice(0, at);
-      // `$$ {#fig-x}`: an id that is not an equation's stays for remark-equation-ids to report.
-      if (!before.trim() && /^\s*\{#(?!eq-)[^\s{}]+\}\s*$/.test(content.slice(at + 2))) {
+      const after = afterClosing(content.slice(at + 2));
+      // `$$ {#eq-x}` alone is already what the parser reads.
+      if (!before.trim() && after.id !== undefined && !after.punctuation && !after.text) {
         emit(line, number, 1);
         math = undefined;
         return;
       }
-      const after = afterClosing(content.slice(at + 2));
-      if (before.trim() || after.label || after.punctuation || after.text || content.slice(at + 2).trim())
+      if (before.trim() || after.id !== undefined || after.punctuation || after.text || content.slice(at + 2).trim())
         changed = true;
       const p = math.prefix.length;
       if (before.trim()) emit(`${math.prefix}${before.trim()}`, number, contentColumn, p);
       if (after.punctuation) emit(`${math.prefix}${after.punctuation}`, number, contentColumn + at + 2, p);
-      if (after.label) emit(`${math.prefix}\\label{${after.label}}`, number, contentColumn + at + 2, p);
-      if (before.trim() || after.label || after.punctuation) emit(`${math.prefix}$$`, number, contentColumn + at, p);
+      if (before.trim() || after.id !== undefined || after.punctuation)
+        emit(`${math.prefix}${closingFence(after.id)}`, number, contentColumn + at, p);
       else emit(line.replace(/\$\$.*$/, '$$$$'), number, 1);
       math = undefined;
       if (after.text) emit(`${continuation}${after.text}`, number, contentColumn + at + 2, continuation.length);
@@ -237,8 +241,7 @@ export function displayMathLines(source: string): DisplayMathLines | undefined {
       const after = afterClosing(content.slice(close + 2, positions[i + 2] ?? content.length));
       if (tex) piece(tex, contentColumn + open + 2);
       if (after.punctuation) piece(after.punctuation, contentColumn + close + 2);
-      if (after.label) piece(`\\label{${after.label}}`, contentColumn + close + 2);
-      piece('$$', contentColumn + close);
+      piece(closingFence(after.id), contentColumn + close);
       if (after.text) piece(after.text, contentColumn + close + 2);
       cursor = positions[i + 2] ?? content.length;
     }

@@ -56,4 +56,17 @@ describe("remark-equation-ids: Quarto's $$ … $$ {#eq-x}", () => {
     ]);
     expect(html).toContain('class="math math-display"');
   });
+
+  it('reports a wrong id on a one-line formula and after TeX on the closing line too, never printing it as text', async () => {
+    const { problems, html } = await renderWithProblems(
+      ['$$ y = 2 $$ {#fig-one}', '', '$$', '\\begin{aligned} a &= b \\end{aligned}$$ {#tbl-two}', ''].join('\n'),
+      '/tmp/content/articles/x.md',
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/x\.md:1:\d+ — \{#fig-one\} after a formula: an equation's id starts with eq-/),
+      expect.stringMatching(/x\.md:3:\d+ — \{#tbl-two\} after a formula: an equation's id starts with eq-/),
+    ]);
+    expect(html.match(/class="math math-display"/g)).toHaveLength(2);
+    expect(html).not.toContain('{#');
+  });
 });
