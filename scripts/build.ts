@@ -1,8 +1,8 @@
 /**
- * `npm run build [-- --max-problems N]`: builds the site as a list of named stages (check
- * sources, render articles, Astro beside the social cards, search index beside HTML
- * validation and the cards' files, security headers, site checks), each returning the
- * problems it found. A content problem never stops the
+ * `npm run build [-- --max-problems N]`: builds the site as named stages (check sources,
+ * render articles, Astro beside the social cards, search index beside HTML validation and
+ * the cards' files, security headers, site checks), each starting when the stages it needs
+ * are done and returning the problems it found. A content problem never stops the
  * build early: every stage runs, one reporter prints every problem grouped by file (and
  * writes them all to kb-problems.json next to the output folder), and only a build without
  * errors is swapped into place. A failed build leaves the previous site untouched.
@@ -22,15 +22,22 @@ import { cardFilesStage, socialCardsStage } from './build/social-cards.ts';
 import type { BuildContext, Stage } from './build/stage.ts';
 import { option } from './lib/cli.ts';
 
-/** The stages in order; stages in one group run side by side. */
-const STAGES: Stage[][] = [
-  [checkSourcesStage],
-  [prerenderStage],
-  // Astro keeps about one core busy; the social cards take the other.
-  [astroStage, socialCardsStage],
-  [searchIndexStage, htmlValidationStage, cardFilesStage],
-  [securityHeadersStage],
-  [siteChecksStage],
+/**
+ * The stages and what each needs finished first; each starts as soon as those have, so
+ * stages run side by side wherever they can. The social cards start with Astro (a core
+ * each) and go on beside the search index and HTML validation, which leave one core half
+ * idle; only the copying of the cards into the site waits for them.
+ */
+const STAGES: { stage: Stage; after: Stage[] }[] = [
+  { stage: checkSourcesStage, after: [] },
+  { stage: prerenderStage, after: [checkSourcesStage] },
+  { stage: astroStage, after: [prerenderStage] },
+  { stage: socialCardsStage, after: [prerenderStage] },
+  { stage: searchIndexStage, after: [astroStage] },
+  { stage: htmlValidationStage, after: [astroStage] },
+  { stage: cardFilesStage, after: [astroStage, socialCardsStage] },
+  { stage: securityHeadersStage, after: [searchIndexStage, htmlValidationStage, cardFilesStage] },
+  { stage: siteChecksStage, after: [securityHeadersStage] },
 ];
 
 const started = Date.now();
@@ -66,15 +73,24 @@ const context: BuildContext = {
 };
 const found: Problem[] = [];
 let halted = false;
-for (const group of STAGES) {
-  if (halted) break;
-  console.log(`\n[kb] ${group.map((stage) => stage.name).join(' · ')} (${seconds()} s)`);
-  const results = await Promise.all(group.map((stage) => stage.run(context)));
-  for (const result of results) {
-    found.push(...result.problems);
-    halted ||= Boolean(result.halt);
+const runs = new Map<Stage, Promise<void>>();
+/** Runs a stage once, after what it needs; none starts once a stage has halted the build. */
+function run(stage: Stage): Promise<void> {
+  let running = runs.get(stage);
+  if (!running) {
+    const { after } = STAGES.find((entry) => entry.stage === stage)!;
+    running = Promise.all(after.map(run)).then(async () => {
+      if (halted) return;
+      console.log(`\n[kb] ${stage.name} (${seconds()} s)`);
+      const result = await stage.run(context);
+      found.push(...result.problems);
+      halted ||= Boolean(result.halt);
+    });
+    runs.set(stage, running);
   }
+  return running;
 }
+await Promise.all(STAGES.map((entry) => run(entry.stage)));
 
 const summary = summarise(applyLeniency(found, settings.lenient));
 writeReport(summary, reportFile);

@@ -1,19 +1,20 @@
 /**
  * Social cards, two stages. `socialCardsStage` renders the card of every published
  * article that the card cache (content-addressed: the name is a hash of what the card
- * shows and of the code and fonts that draw it) does not have yet. It runs beside
- * `astro build`, which keeps one core busy and leaves the other to the cards, in this
- * process: the build only waits for Astro meanwhile. `cardFilesStage` then copies the
- * cards into the staged site (Astro empties its output folder when it starts).
+ * shows and of the code and fonts that draw it) does not have yet, in a worker thread
+ * (social-card-worker.ts). It starts with `astro build` and goes on beside the search
+ * index and HTML validation, which leave part of a core idle; nothing waits for it but
+ * `cardFilesStage`, which then copies the cards into the staged site (Astro empties its
+ * output folder when it starts, so they cannot be put there earlier).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { articleCard, cardPath, cardStyle } from '../../src/data/social-cards.ts';
-import type { Problem } from '../../src/lib/problems.ts';
 import { loadTaxonomy } from '../../src/lib/taxonomy.ts';
 import type { Settings } from '../../src/settings.ts';
 import type { Inventory } from '../../src/sources/inventory.ts';
-import { cardText, charactersWithoutGlyphs, renderCard } from './social-card-render.ts';
+import type { CardJob, CardJobResult } from './social-card-worker.ts';
 import type { BuildContext, Stage } from './stage.ts';
 
 const cacheDir = (settings: Settings) => path.join(settings.cacheDir, 'kb-cards');
@@ -29,6 +30,19 @@ function wantedCards(inventory: Inventory | undefined, settings: Settings) {
     });
 }
 
+/** Draws the cards in a worker thread (social-card-worker.ts) and waits for it. */
+function drawInWorker(job: CardJob): Promise<CardJobResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./social-card-worker.ts', import.meta.url), { workerData: job });
+    let result: CardJobResult | undefined;
+    worker.once('message', (message: CardJobResult) => (result = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      result ? resolve(result) : reject(new Error(`the social-card worker stopped (exit code ${code})`)),
+    );
+  });
+}
+
 export const socialCardsStage: Stage = {
   name: 'social cards',
   async run(context: BuildContext) {
@@ -36,52 +50,31 @@ export const socialCardsStage: Stage = {
     fs.mkdirSync(dir, { recursive: true });
     const wanted = wantedCards(context.inventory, context.settings);
     const missing = wanted.filter((card) => !fs.existsSync(path.join(dir, card.name)));
-    const { palette } = cardStyle();
-    const problems: Problem[] = [];
-    for (const card of missing) {
-      const lacking = charactersWithoutGlyphs(cardText(card.input));
-      if (lacking.length > 0)
-        problems.push({
-          file: card.article,
-          line: 1,
-          severity: 'warning',
-          rule: 'card/missing-glyph',
-          message: `the social card's font (Noto Sans SC) has no ${lacking.map((char) => `"${char}"`).join(', ')}: the card shows a box instead`,
-          fix: 'write the title without it (a Latin or Chinese equivalent), or leave it: only the card is affected',
-        });
-    }
-    let layoutMs = 0;
-    let rasterMs = 0;
-    for (const card of missing) {
+    let drawn: CardJobResult = { problems: [], layoutMs: 0, rasterMs: 0 };
+    if (missing.length > 0) {
       try {
-        const rendered = await renderCard(card.input, palette);
-        layoutMs += rendered.layoutMs;
-        rasterMs += rendered.rasterMs;
-        const target = path.join(dir, card.name);
-        fs.writeFileSync(`${target}.${process.pid}.tmp`, rendered.png);
-        fs.renameSync(`${target}.${process.pid}.tmp`, target);
+        drawn = await drawInWorker({ dir, palette: cardStyle().palette, cards: missing });
       } catch (error) {
-        problems.push({
-          file: card.article,
+        drawn.problems.push({
+          file: '',
           severity: 'error',
           rule: 'build/social-card',
-          message: `the social card could not be drawn: ${error instanceof Error ? error.message : String(error)}`,
-          fix: 'this is a bug of the site or a title it cannot draw: report it with the title',
+          message: `the social cards could not be drawn: ${error instanceof Error ? error.message : String(error)}`,
+          fix: 'this is a bug of the site: report it with the build output',
         });
       }
-      // Let the Astro stage's output through between cards.
-      await new Promise((resolve) => setImmediate(resolve));
     }
     // Cards no article has any more (renamed, retitled) are dropped from the cache.
     const names = new Set(wanted.map((card) => card.name));
     for (const name of fs.readdirSync(dir)) if (!names.has(name)) fs.rmSync(path.join(dir, name), { force: true });
+    const { layoutMs, rasterMs } = drawn;
     const each = missing.length
       ? ` (${((layoutMs + rasterMs) / missing.length).toFixed(1)} ms each: layout ${(layoutMs / missing.length).toFixed(1)}, raster ${(rasterMs / missing.length).toFixed(1)})`
       : '';
     context.log(
       `${wanted.length} cards: ${missing.length} drawn${each}, ${wanted.length - missing.length} from the cache`,
     );
-    return { problems };
+    return { problems: drawn.problems };
   },
 };
 
