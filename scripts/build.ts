@@ -24,19 +24,19 @@ import { option } from './lib/cli.ts';
 
 /**
  * The stages and what each needs finished first; each starts as soon as those have, so
- * stages run side by side wherever they can. The social cards start with Astro (a core
- * each) and go on beside the search index and HTML validation, which leave one core half
- * idle; only the copying of the cards into the site waits for them.
+ * stages run side by side wherever they can, and the site is swapped in when all are
+ * done. The social cards are drawn at the lowest CPU priority from the start, in what the
+ * other stages leave idle; only the copying of the cards into the site waits for them.
  */
 const STAGES: { stage: Stage; after: Stage[] }[] = [
   { stage: checkSourcesStage, after: [] },
   { stage: prerenderStage, after: [checkSourcesStage] },
   { stage: astroStage, after: [prerenderStage] },
-  { stage: socialCardsStage, after: [prerenderStage] },
+  { stage: socialCardsStage, after: [checkSourcesStage] },
   { stage: searchIndexStage, after: [astroStage] },
   { stage: htmlValidationStage, after: [astroStage] },
   { stage: cardFilesStage, after: [astroStage, socialCardsStage] },
-  { stage: securityHeadersStage, after: [searchIndexStage, htmlValidationStage, cardFilesStage] },
+  { stage: securityHeadersStage, after: [searchIndexStage, htmlValidationStage] },
   { stage: siteChecksStage, after: [securityHeadersStage] },
 ];
 

@@ -1,13 +1,16 @@
 /**
- * Draws the social cards the cache lacks, in a worker thread of the build process
- * (scripts/build/social-cards.ts starts it): the build's own thread stays free for the
- * stages that run beside it (HTML validation), and the cards use whatever CPU Astro and
- * Pagefind leave. Each card is written to the cache under its content-addressed name;
- * what comes back is the problems and the time spent.
+ * Draws the social cards the cache lacks, in a process of its own that
+ * scripts/build/social-cards.ts starts at the lowest CPU priority: the cards take only
+ * the CPU the other stages leave (Astro and Pagefind leave part of a core idle), so they
+ * no longer slow the stages the site waits for. Each card is written to the cache under
+ * its content-addressed name; what goes back is the problems and the time spent.
+ *
+ * resvg frees a rendered image (about 6 MB of Rust memory) only in a finalizer that Node
+ * runs once the event loop turns: without the pause after each card, 1,000 cards held
+ * 6 GB.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
 import type { Problem } from '../../src/lib/problems.ts';
 import type { CardInput, Palette } from '../../src/lib/social-card.ts';
 import { cardText, charactersWithoutGlyphs, renderCard } from './social-card-render.ts';
@@ -56,8 +59,12 @@ async function drawCards({ dir, palette, cards }: CardJob): Promise<CardJobResul
         fix: 'this is a bug of the site or a title it cannot draw: report it with the title',
       });
     }
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return { problems, layoutMs, rasterMs };
 }
 
-if (parentPort) parentPort.postMessage(await drawCards(workerData as CardJob));
+process.once('message', async (job: CardJob) => {
+  const result = await drawCards(job);
+  process.send!(result, () => process.exit(0));
+});

@@ -1,18 +1,18 @@
 /**
  * Social cards, two stages. `socialCardsStage` renders the card of every published
  * article that the card cache (content-addressed: the name is a hash of what the card
- * shows and of the code and fonts that draw it) does not have yet, in a worker thread
- * (social-card-worker.ts). It starts with `astro build` and goes on beside the search
- * index and HTML validation, which leave part of a core idle; nothing waits for it but
- * `cardFilesStage`, which then copies the cards into the staged site (Astro empties its
+ * shows and of the code and fonts that draw it) does not have yet, in a process of
+ * the lowest CPU priority (social-card-worker.ts): it starts once the sources are read and
+ * takes the CPU the other stages leave; nothing waits for it but `cardFilesStage`, which then copies the cards into the staged site (Astro empties its
  * output folder when it starts, so they cannot be put there earlier).
  */
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { articleCard, cardPath, cardStyle } from '../../src/data/social-cards.ts';
 import { loadTaxonomy } from '../../src/lib/taxonomy.ts';
-import type { Settings } from '../../src/settings.ts';
+import { childEnv, type Settings } from '../../src/settings.ts';
 import type { Inventory } from '../../src/sources/inventory.ts';
 import type { CardJob, CardJobResult } from './social-card-worker.ts';
 import type { BuildContext, Stage } from './stage.ts';
@@ -30,16 +30,28 @@ function wantedCards(inventory: Inventory | undefined, settings: Settings) {
     });
 }
 
-/** Draws the cards in a worker thread (social-card-worker.ts) and waits for it. */
-function drawInWorker(job: CardJob): Promise<CardJobResult> {
+/** Draws the cards in a process of lowest priority (social-card-worker.ts) and waits for it. */
+function drawInBackground(job: CardJob, root: string): Promise<CardJobResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./social-card-worker.ts', import.meta.url), { workerData: job });
+    const child = fork(path.join(root, 'scripts/build/social-card-worker.ts'), [], {
+      env: childEnv(),
+      execArgv: ['--disable-warning=ExperimentalWarning'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    try {
+      os.setPriority(child.pid!, 19);
+    } catch {
+      // Not allowed here: the cards then share the CPU evenly, as any stage does.
+    }
     let result: CardJobResult | undefined;
-    worker.once('message', (message: CardJobResult) => (result = message));
-    worker.once('error', reject);
-    worker.once('exit', (code) =>
-      result ? resolve(result) : reject(new Error(`the social-card worker stopped (exit code ${code})`)),
+    child.once('message', (message: CardJobResult) => (result = message));
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      result
+        ? resolve(result)
+        : reject(new Error(`the social-card process stopped (${signal ?? `exit code ${code}`})`)),
     );
+    child.send(job);
   });
 }
 
@@ -53,7 +65,7 @@ export const socialCardsStage: Stage = {
     let drawn: CardJobResult = { problems: [], layoutMs: 0, rasterMs: 0 };
     if (missing.length > 0) {
       try {
-        drawn = await drawInWorker({ dir, palette: cardStyle().palette, cards: missing });
+        drawn = await drawInBackground({ dir, palette: cardStyle().palette, cards: missing }, context.settings.root);
       } catch (error) {
         drawn.problems.push({
           file: '',
