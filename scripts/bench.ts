@@ -37,6 +37,7 @@ import { readSiteFacts, type SiteFacts } from './bench/site-checks.ts';
 import { option } from './lib/cli.ts';
 import { compareTrees, filesBelow } from './lib/compare-trees.ts';
 import { freePort } from './lib/free-port.ts';
+import { median } from './lib/measure.ts';
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 const fail = (message: string): never => {
@@ -201,7 +202,6 @@ if (selected.dev) {
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const medianOf = (values: (number | undefined)[]) => {
   const known = values.filter((value): value is number => value !== undefined);
   return known.length ? median(known) : undefined;

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { childEnv, settings } from '../../src/settings.ts';
 import { launchChromium } from '../lib/first-search.ts';
+import { median } from '../lib/measure.ts';
 
 export interface AuthoringLoop {
   /** Articles in the corpus the dev server had open. */
@@ -64,8 +65,6 @@ function stop(child: ChildProcess): void {
 
 /** How long a save may take to show before it counts as not shown (and as this long). */
 export const SAVE_TIMEOUT_MS = 60_000;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function measureAuthoringLoop(options: DevLoopOptions): Promise<AuthoringLoop> {
   const { contentDir, articles, cacheDir, article, saves, port, log } = options;
