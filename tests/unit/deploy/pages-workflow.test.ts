@@ -16,7 +16,7 @@ const workflow = YAML.parse(fs.readFileSync(path.join(repo, '.github/workflows/p
   jobs: Record<string, { steps: Step[]; needs?: string }>;
 };
 
-it('the GitHub Pages workflow builds with the whole history, under the repository path, and deploys dist/', () => {
+it('the GitHub Pages workflow builds with the whole history and the restored build cache, under the repository path, and deploys dist/', () => {
   expect(workflow.on.push.branches).toEqual(['main']);
   expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
   const steps = workflow.jobs.build!.steps;
@@ -24,7 +24,10 @@ it('the GitHub Pages workflow builds with the whole history, under the repositor
   expect(uses('actions/checkout')?.with).toMatchObject({ 'fetch-depth': 0 });
   expect(steps.map((step) => step.run).filter(Boolean)).toEqual(['npm ci --no-audit --no-fund', 'npm run build']);
   const build = steps.find((step) => step.run === 'npm run build')!;
+  // The cache the build writes is the one restored and saved, so only changed articles are rendered.
+  expect(uses('actions/cache')?.with).toMatchObject({ path: build.env!.KB_CACHE_DIR, 'restore-keys': 'kb-cache-' });
   expect(build.env).toMatchObject({
+    KB_CACHE_DIR: '.kb-cache',
     KB_BASE: '/${{ github.event.repository.name }}/',
     KB_SITE_URL: 'https://${{ github.repository_owner }}.github.io',
     KB_REPO_URL: '${{ github.server_url }}/${{ github.repository }}',
