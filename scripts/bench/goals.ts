@@ -174,7 +174,7 @@ export function judgeGoals(inputs: GoalInputs): Goal[] {
     target: 'identical',
     verdict: same === undefined ? 'not measured' : same.differences.length === 0 ? 'met' : 'missed',
     ...(same === undefined
-      ? { note: 'runs after build scenarios unless --no-verify; tests/build/incremental.test.ts checks each edit' }
+      ? { note: 'runs after build scenarios unless --no-verify' }
       : same.differences.length
         ? { note: `first: ${same.differences.slice(0, 5).join(', ')}` }
         : {}),

@@ -1,6 +1,6 @@
 /**
  * The edits an author makes between two builds, as `npm run bench -- --scenario …` measures
- * them and tests/build/incremental.test.ts checks them: each one changes a content folder
+ * them (and the incremental engine's test on branch `incremental` checks them): each one changes a content folder
  * the way a person would (a paragraph appended, a formula changed, a title or tags
  * rewritten, an article added or deleted, a tag renamed in the taxonomy), and carries the
  * target issue #14 sets for the incremental build that follows, as a ratio to a cold build.

@@ -1,7 +1,7 @@
 /**
  * Byte-for-byte comparison of two folders (every file, by path below each folder): what
- * tests/build/incremental.test.ts uses to prove an incremental build wrote exactly what a
- * cold build writes. Paths use forward slashes so a failure reads the same everywhere.
+ * the benchmark uses to prove a rebuild after edits wrote exactly what a cold build of the
+ * same content writes. Paths use forward slashes so a failure reads the same everywhere.
  */
 import fs from 'node:fs';
 import path from 'node:path';

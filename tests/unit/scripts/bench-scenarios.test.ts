@@ -1,6 +1,5 @@
 /**
- * The edits `npm run bench -- --scenario …` times (and tests/build/incremental.test.ts
- * checks) are the edits a person makes: each changes what it says and nothing else, keeps
+ * The edits `npm run bench -- --scenario …` times are the edits a person makes: each changes what it says and nothing else, keeps
  * the article valid (TeX still TeX, frontmatter comments kept), and picks its article by a
  * fixed rule, so every column and run edits the same file.
  */
