@@ -22,6 +22,7 @@ import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { childEnv, settings } from '../src/settings.ts';
 import { option } from './lib/cli.ts';
+import { median } from './lib/measure.ts';
 import { serveSite } from './lib/serve-site.ts';
 import { auditDisplayMath, auditPreviewCard, pageOverflow, type PreviewAudit } from './lib/reading-audit.ts';
 
@@ -33,7 +34,6 @@ const given = option('dir');
 const siteDir = path.resolve(given ?? path.join(settings.root, '.kb-bench', 'reading-site'));
 const WIDTHS = [390, 768, 1024, 1440];
 const log = (message: string) => console.log(`[bench:reading] ${message}`);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 if (!given) {
   log(`building the bundled library into ${path.relative(process.cwd(), siteDir)}`);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { childEnv, settings } from '../src/settings.ts';
 import { option } from './lib/cli.ts';
+import { median } from './lib/measure.ts';
 
 const N = Number(option('n', '1000'));
 const RUNS = Number(option('runs', '5'));
@@ -88,7 +89,6 @@ for (let run = 0; run < RUNS; run++) {
     `pass ${run + 1}: with ${(total.sanitized / 1000).toFixed(2)} s, without ${(total.unsanitized / 1000).toFixed(2)} s of CPU`,
   );
 }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const withList = median(times.sanitized);
 const without = median(times.unsanitized);
 const cost = withList - without;

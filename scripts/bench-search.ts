@@ -28,6 +28,7 @@ import { childEnv, settings } from '../src/settings.ts';
 import { buildSearchIndex } from './build/search-index.ts';
 import { writeSecurityHeaders } from './build/security-headers.ts';
 import { option } from './lib/cli.ts';
+import { median } from './lib/measure.ts';
 import { serveSite } from './lib/serve-site.ts';
 
 const SIZES = option('n', '1000,10000')
@@ -114,7 +115,6 @@ const QUERIES = {
 type QueryKind = keyof typeof QUERIES;
 const DEBOUNCE_MS = 120; // src/client/search-header.ts
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const filesUnder = (dir: string) =>
   fs
