@@ -175,8 +175,7 @@ export function displayMathLines(source: string): DisplayMathLines | undefined {
         math = undefined;
         return;
       }
-      if (before.trim() || after.id !== undefined || after.punctuation || after.text || content.slice(at + 2).trim())
-        changed = true;
+      if (before.trim() || content.slice(at + 2).trim()) changed = true;
       const p = math.prefix.length;
       if (before.trim()) emit(`${math.prefix}${before.trim()}`, number, contentColumn, p);
       if (after.punctuation) emit(`${math.prefix}${after.punctuation}`, number, contentColumn + at + 2, p);

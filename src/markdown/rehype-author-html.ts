@@ -52,7 +52,6 @@ const AUTHOR_CONTROLLED = /^(href|src|srcSet|action|formAction|poster|cite|data|
 const PLUGIN_CLASS =
   /^(callout|callout-[a-z0-9-]+|citation|crossref|crossref-article|figure|figure-label|table-figure|margin-note|proof|proof-title|qed|qed-line|theorem|theorem-[a-z-]+|kb-error)$/;
 
-/** Elements with an optional end tag: leaving them open never swallows what follows. */
 /** Properties whose value is an address, with the protocols the allow-list takes for each. */
 const PROTOCOLS: Record<string, string[]> = Object.fromEntries(
   Object.entries(articleHtmlSchema.protocols ?? {}).map(([name, list]) => [name, [...(list ?? [])]]),
@@ -83,6 +82,7 @@ function classAllowed(tagName: string, name: string): boolean {
   );
 }
 
+/** Elements with an optional end tag: leaving them open never swallows what follows. */
 const OPTIONAL_END = new Set([
   'p',
   'li',
