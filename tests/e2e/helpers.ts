@@ -41,3 +41,7 @@ export function bundledArticles(dir = 'content'): ArticleInfo[] {
       body: article.body,
     }));
 }
+
+/** The order of every date listing: newest first, articles of the same date by slug (as the site breaks ties). */
+export const newestFirst = (a: ArticleInfo, b: ArticleInfo): number =>
+  b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug);

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { loadBibliography } from '../../src/lib/bibliography.ts';
 import { paperFor, type Paper } from '../../src/lib/papers.ts';
-import { bundledArticles } from './helpers.ts';
+import { bundledArticles, newestFirst } from './helpers.ts';
 
 const articles = bundledArticles();
 const titles = (list: typeof articles) => list.map((article) => article.title).sort();
@@ -28,7 +28,7 @@ test.describe('listings', () => {
       .locator('.article-card .article-meta time')
       .first()
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')));
-    const newest = [...articles].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug))[0]!;
+    const newest = [...articles].sort(newestFirst)[0]!;
     expect(dates[0]).toBe(newest.date);
     await expect(cards.first().locator('.excerpt')).not.toBeEmpty();
     expect(await listedTitles(page, '/')).toEqual(titles(articles));
@@ -72,7 +72,7 @@ test.describe('listings', () => {
     const june = articles.filter((article) => article.date.startsWith('2025-06'));
     await page.goto('/archive/2025/06/');
     expect(await page.locator('.article-card-title a').allInnerTexts()).toEqual(
-      june.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug)).map((article) => article.title),
+      june.sort(newestFirst).map((article) => article.title),
     );
   });
 
@@ -87,7 +87,7 @@ test.describe('listings', () => {
       await expect(section.locator('.archive-month a')).toHaveAttribute('href', `/archive/${year}/${number}/`);
       const expected = articles
         .filter((article) => article.date.startsWith(month))
-        .sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug))
+        .sort(newestFirst)
         .map((article) => article.title);
       await expect(section.locator('.archive-list a')).toHaveText(expected);
     }
@@ -112,9 +112,7 @@ test.describe('listings', () => {
     const response = await page.goto('/articles/no-such-article/');
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1')).toHaveText('页面不存在');
-    const latest = [...articles]
-      .sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug))
-      .slice(0, 5);
+    const latest = [...articles].sort(newestFirst).slice(0, 5);
     await expect(page.locator('.not-found .archive-list a')).toHaveText(latest.map((article) => article.title));
     const box = page.locator('.not-found input[type="search"][name="q"]');
     // The same field as the header's and the search page's (src/components/SearchInput.astro).
@@ -151,7 +149,7 @@ test.describe('listings', () => {
   test('RSS, sitemap and robots.txt are served', async ({ request }) => {
     const rss = await (await request.get('/rss.xml')).text();
     // The newest 20 (tests/e2e/publish-feeds.spec.ts checks every feed in full).
-    const newest = [...articles].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug))[0]!;
+    const newest = [...articles].sort(newestFirst)[0]!;
     expect(rss).toContain(`<title>${newest.title}</title>`);
     expect(rss.match(/<item>/g)).toHaveLength(Math.min(20, articles.length));
     expect((await request.get('/categories/llm/rss.xml')).ok()).toBe(true);

@@ -9,9 +9,9 @@
  */
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { bundledArticles } from './helpers.ts';
+import { bundledArticles, newestFirst } from './helpers.ts';
 
-const articles = bundledArticles().sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+const articles = bundledArticles().sort(newestFirst);
 const FEED_SIZE = 20;
 const feeds = [
   { path: 'rss.xml', articles },

@@ -151,7 +151,6 @@ test.describe('by keyboard', () => {
       reached = await button.evaluate((element) => element === document.activeElement);
     }
     expect(reached, `not reached in ${steps} Tab presses`).toBe(true);
-    console.log(`目录 button reached after ${steps} Tab presses`);
     // A focused tool is shown, even while the tools are tucked away.
     await expect(button).toBeVisible();
     await page.keyboard.press('Enter');
