@@ -1,9 +1,10 @@
 /**
  * The edits an author makes between two builds, as `npm run bench -- --scenario …` measures
- * them (and the incremental engine's test on branch `incremental` checks them): each one changes a content folder
- * the way a person would (a paragraph appended, a formula changed, a title or tags
- * rewritten, an article added or deleted, a tag renamed in the taxonomy), and carries the
- * target issue #14 sets for the incremental build that follows, as a ratio to a cold build.
+ * them (and the incremental engine's test on branch `incremental` checks them): each one
+ * changes a content folder the way a person would (a paragraph appended, a formula
+ * changed, a title or tags rewritten, an article added or deleted, a tag renamed in the
+ * taxonomy), and carries the target issue #14 sets for the incremental build that
+ * follows, as a ratio to a cold build.
  *
  * One list for the benchmark and the correctness test, so the edits that are timed are
  * the edits whose output is proven identical to a cold build's.

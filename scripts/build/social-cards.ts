@@ -1,10 +1,11 @@
 /**
  * Social cards, two stages. `socialCardsStage` renders the card of every published
  * article that the card cache (content-addressed: the name is a hash of what the card
- * shows and of the code and fonts that draw it) does not have yet, in a process of
- * the lowest CPU priority (social-card-worker.ts): it starts once the sources are read and
- * takes the CPU the other stages leave; nothing waits for it but `cardFilesStage`, which then copies the cards into the staged site (Astro empties its
- * output folder when it starts, so they cannot be put there earlier).
+ * shows and of the code and fonts that draw it) does not have yet, in a process of the
+ * lowest CPU priority (social-card-worker.ts): it starts once the sources are read and
+ * takes the CPU the other stages leave. Nothing waits for it but `cardFilesStage`, which
+ * then copies the cards into the staged site (Astro empties its output folder when it
+ * starts, so they cannot be put there earlier).
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,7 +1,8 @@
 /**
- * The edits `npm run bench -- --scenario …` times are the edits a person makes: each changes what it says and nothing else, keeps
- * the article valid (TeX still TeX, frontmatter comments kept), and picks its article by a
- * fixed rule, so every column and run edits the same file.
+ * The edits `npm run bench -- --scenario …` times are the edits a person makes: each
+ * changes what it says and nothing else, keeps the article valid (TeX still TeX,
+ * frontmatter comments kept), and picks its article by a fixed rule, so every column and
+ * run edits the same file.
  */
 import fs from 'node:fs';
 import os from 'node:os';
