@@ -62,7 +62,6 @@ interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 export interface SearchSection {
@@ -158,10 +157,6 @@ export function loadSearch(): Promise<PagefindApi> {
       () => 0,
     );
   return pagefindPromise;
-}
-
-export async function searchFilters(): Promise<Record<string, Record<string, number>>> {
-  return (await loadSearch()).filters();
 }
 
 const TEX_HINT = /[\\^_{}]/;

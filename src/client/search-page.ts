@@ -7,8 +7,7 @@
  * scrolled and how many results were shown, so Back to the page (from a result, or from a
  * later search) lands where the reader left it once its results are back.
  */
-import { FILTER } from '../lib/search-contract.ts';
-import { loadSearch, search, searchFilters } from './search-engine.ts';
+import { loadSearch, search } from './search-engine.ts';
 import { format, readStrings, renderHit, statusText } from './search-render.ts';
 
 const root = document.querySelector<HTMLElement>('.search-page');
@@ -97,6 +96,8 @@ if (
     tagSelect.value = state.tag;
     langSelect.value = state.lang;
     sortSelect.value = state.sort;
+    // The language menu is left out of a library in one language, unless an address asks for one.
+    if (state.lang) langSelect.parentElement!.hidden = false;
   };
   const titleFor = (state: PageState) => {
     const base = document.title.replace(/^.*? · /, '');
@@ -191,24 +192,6 @@ if (
   showState(initial);
   void runAndRestore(initial);
   void loadSearch().catch(() => undefined);
-  // Filter menus list every category and tag with its number of articles.
-  void searchFilters()
-    .then((filters) => {
-      const fill = (select: HTMLSelectElement, counts: Record<string, number> | undefined) => {
-        const chosen = select.value;
-        const first = select.options[0]!;
-        const names = Object.keys(counts ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
-        select.replaceChildren(first, ...names.map((name) => new Option(`${name} (${counts?.[name] ?? 0})`, name)));
-        ensureOption(select, chosen);
-        select.value = chosen;
-      };
-      fill(categorySelect, filters[FILTER.category]);
-      fill(tagSelect, filters[FILTER.tag]);
-      fill(langSelect, filters[FILTER.lang]);
-      // A library in one language has nothing to filter by language.
-      langSelect.parentElement!.hidden = Object.keys(filters[FILTER.lang] ?? {}).length < 2 && !langSelect.value;
-    })
-    .catch(() => undefined);
 
   input.addEventListener('input', () => {
     clearTimeout(timer);

@@ -317,16 +317,39 @@ test.describe('search page', () => {
     await expect(results(page)).toHaveAttribute('aria-busy', 'false');
     const link = results(page).locator('.search-hit-title').nth(6);
     await link.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
     const before = await page.evaluate(() => window.scrollY);
     expect(before).toBeGreaterThan(300);
-    await page.waitForTimeout(300);
+    // What the reader checks: the result they followed is where it was on the screen.
+    const top = (await link.boundingBox())!.y;
+    const href = await link.getAttribute('href');
     await link.click();
     await expect(page).toHaveURL(/\/articles\//);
     await page.goBack();
     await expect(results(page)).toHaveAttribute('aria-busy', 'false');
     await expect(pageBox(page)).toHaveValue('注意力');
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 5);
-    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(before + 5);
+    const again = results(page).locator('.search-hit-title').nth(6);
+    await expect(again).toHaveAttribute('href', href!);
+    await expect.poll(async () => Math.round((await again.boundingBox())!.y - top)).toBe(0);
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - before)).toBeLessThan(5);
+  });
+
+  test('the search controls keep their size while the index loads on a slow network', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.route(/\/pagefind\//, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await page.goto(`/search/?q=${encodeURIComponent('注意力')}`, { waitUntil: 'domcontentloaded' });
+    const form = page.locator('.search-page-form');
+    const first = (await form.boundingBox())!;
+    await expect(results(page)).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+    await page.waitForTimeout(500);
+    expect((await form.boundingBox())!.height).toBe(first.height);
+    // The menus are complete from the start: every category of the library, with its count.
+    const categories = new Set(articles.map((article) => article.category));
+    await expect(page.locator('#search-category option')).toHaveCount(categories.size + 1);
+    await expect(page.locator('#search-category option').nth(1)).toHaveText(/\(\d+\)$/);
   });
 
   test('nothing shifts while results load (CLS ≤ 0.05)', async ({ page }) => {
