@@ -78,8 +78,16 @@ function titleSize(title: string): number {
 
 export const CARD_FONT_FAMILY = 'Noto Sans SC';
 
-/** `fontFamily` is a CSS list: each font subset is a family of its own for satori. */
+/**
+ * `fontFamily` is a CSS list: each font subset is a family of its own for satori.
+ *
+ * Lines and frames are drawn as filled boxes, not CSS borders: satori turns a border into a
+ * mask and clip paths over the whole card, and resvg composes each as a full-size layer,
+ * which made the empty card cost most of a card's raster time.
+ */
 export function cardElement(input: CardInput, palette: Palette, fontFamily: string = CARD_FONT_FAMILY): CardNode {
+  const rule = (height: number, colour: string, margin = '0'): CardNode =>
+    node('div', { display: 'flex', flexShrink: 0, height, margin, background: colour }, []);
   return node(
     'div',
     {
@@ -90,24 +98,29 @@ export function cardElement(input: CardInput, palette: Palette, fontFamily: stri
       background: palette.bg,
       color: palette.fg,
       fontFamily,
-      borderTop: `16px solid ${palette.accent}`,
     },
     [
+      rule(16, palette.accent),
       node('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, padding: '56px 72px 0 72px' }, [
+        // The category in a framed pill: a box in the frame's colour around a box in the fill's.
         node(
           'div',
-          {
-            display: 'flex',
-            alignSelf: 'flex-start',
-            fontSize: 30,
-            fontWeight: 700,
-            color: palette.accent,
-            background: palette.bgSoft,
-            border: `2px solid ${palette.border}`,
-            borderRadius: 12,
-            padding: '6px 20px',
-          },
-          input.category,
+          { display: 'flex', alignSelf: 'flex-start', background: palette.border, borderRadius: 12, padding: 2 },
+          [
+            node(
+              'div',
+              {
+                display: 'flex',
+                fontSize: 30,
+                fontWeight: 700,
+                color: palette.accent,
+                background: palette.bgSoft,
+                borderRadius: 10,
+                padding: '6px 20px',
+              },
+              input.category,
+            ),
+          ],
         ),
         node(
           'div',
@@ -123,6 +136,7 @@ export function cardElement(input: CardInput, palette: Palette, fontFamily: stri
           input.title,
         ),
       ]),
+      rule(2, palette.border, '0 72px'),
       node(
         'div',
         {
@@ -131,7 +145,6 @@ export function cardElement(input: CardInput, palette: Palette, fontFamily: stri
           alignItems: 'center',
           margin: '0 72px',
           padding: '28px 0 44px 0',
-          borderTop: `2px solid ${palette.border}`,
           fontSize: 30,
           color: palette.muted,
         },
