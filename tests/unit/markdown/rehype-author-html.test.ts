@@ -206,3 +206,46 @@ describe('math inside author HTML', () => {
     expect(html).toContain('katex-display');
   });
 });
+
+describe('links and images are judged the same with and without author HTML', () => {
+  // An article without HTML of its own is checked in place (no copy through the allow-list);
+  // one with HTML goes through hast-util-sanitize. A reader must not be able to tell which.
+  const addresses = [
+    'https://example.org/a',
+    'http://example.org/a',
+    'mailto:a@example.org',
+    '/articles/rope/',
+    './x.png',
+    '#eq-x',
+    '?q=1',
+    'notes/a:b',
+    'a?b:c',
+    'a#b:c',
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'vbscript:x',
+    'data:text/html,<b>x</b>',
+    'ftp://example.org/a',
+  ];
+  const kept = (html: string, attribute: string) => new RegExp(`<(a|img)[^>]* ${attribute}="`).test(html);
+
+  for (const address of addresses) {
+    it(address, async () => {
+      const markdown = `[x](<${address}>) ![y](<${address}>)`;
+      const plain = await render(markdown);
+      const withHtml = await render(`${markdown} <span>author HTML</span>`);
+      expect(withHtml.html).toContain('<span>author HTML</span>');
+      expect(kept(plain.html, 'href'), 'link').toBe(kept(withHtml.html, 'href'));
+      expect(kept(plain.html, 'src'), 'image').toBe(kept(withHtml.html, 'src'));
+      expect(plain.problems.length > 0, 'reported').toBe(withHtml.problems.length > 0);
+    });
+  }
+
+  it('and the unsafe ones are removed in both', async () => {
+    for (const html of [
+      (await render('[x](<javascript:alert(1)>)')).html,
+      (await render('[x](<javascript:alert(1)>) <span>h</span>')).html,
+    ])
+      expect(html).not.toMatch(/javascript:/i);
+  });
+});
