@@ -1,11 +1,12 @@
 /**
  * `npm run build [-- --max-problems N]`: builds the site as named stages (check sources,
- * render articles, Astro beside the social cards, search index beside HTML validation and
- * the cards' files, security headers, site checks), each starting when the stages it needs
- * are done and returning the problems it found. A content problem never stops the
- * build early: every stage runs, one reporter prints every problem grouped by file (and
- * writes them all to kb-problems.json next to the output folder), and only a build without
- * errors is swapped into place. A failed build leaves the previous site untouched.
+ * render articles, Astro beside the social cards, search index beside HTML validation, the
+ * cards' files and the Markdown copies, security headers, site checks), each starting when
+ * the stages it needs are done and returning the problems it found. A content problem
+ * never stops the build early: every stage runs, one reporter prints every problem grouped
+ * by file (and writes them all to kb-problems.json next to the output folder), and only a
+ * build without errors is swapped into place. A failed build leaves the previous site
+ * untouched.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { prepareOutput } from './build/output.ts';
 import { prerenderStage } from './build/prerender.ts';
 import { applyLeniency, formatReport, headline, summarise, writeReport } from './build/report.ts';
 import { htmlValidationStage, searchIndexStage, securityHeadersStage, siteChecksStage } from './build/site-stages.ts';
+import { markdownCopiesStage } from './build/markdown-copies.ts';
 import { cardFilesStage, socialCardsStage } from './build/social-cards.ts';
 import type { BuildContext, Stage } from './build/stage.ts';
 import { option } from './lib/cli.ts';
@@ -36,7 +38,8 @@ const STAGES: { stage: Stage; after: Stage[] }[] = [
   { stage: searchIndexStage, after: [astroStage] },
   { stage: htmlValidationStage, after: [astroStage] },
   { stage: cardFilesStage, after: [astroStage, socialCardsStage] },
-  { stage: securityHeadersStage, after: [searchIndexStage, htmlValidationStage] },
+  { stage: markdownCopiesStage, after: [astroStage] },
+  { stage: securityHeadersStage, after: [searchIndexStage, htmlValidationStage, markdownCopiesStage] },
   { stage: siteChecksStage, after: [securityHeadersStage] },
 ];
 

@@ -4,8 +4,13 @@ import { markdownCopy } from '../../../lib/machine-copies.ts';
 import { absoluteHref } from '../../../lib/url.ts';
 import { inventory } from '../../../sources/inventory.ts';
 
-/** Each article's source at /articles/<slug>/index.md, except those marked noindex. */
+/**
+ * Each article's source at /articles/<slug>/index.md, except those marked noindex, for
+ * `astro dev`. The build writes the same copies from the inventory, outside Astro's page
+ * loop, where they cost far less (scripts/build/markdown-copies.ts).
+ */
 export async function getStaticPaths() {
+  if (!import.meta.env.DEV) return [];
   const { articles } = await siteData();
   return articles.filter((article) => !article.noindex).map((article) => ({ params: { slug: article.slug } }));
 }
