@@ -3,11 +3,10 @@
  * article in each entry. The routes in src/pages/ only say which articles a feed has;
  * this reads their feed copies from the render cache and writes the XML.
  */
-import rss from '@astrojs/rss';
 import { site } from '../config.ts';
 import { htmlLang, t, termLabel } from '../i18n/index.ts';
 import { excerptText } from '../lib/excerpt.ts';
-import { channelData, feedItems } from '../lib/feed.ts';
+import { rssDocument } from '../lib/feed.ts';
 import { absoluteHref, absoluteUrl } from '../lib/url.ts';
 import { articleFeedHtml } from '../markdown/article-renderer.ts';
 import { settings } from '../settings.ts';
@@ -35,14 +34,18 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
       content: await articleFeedHtml(article.filePath),
     })),
   );
-  return rss({
-    title: options.title === site.title ? site.title : `${site.title} · ${options.title}`,
-    description: options.description,
-    site: absoluteUrl('/'),
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: channelData({ language: htmlLang, selfUrl: absoluteUrl(options.path), newest: newest[0]?.date }),
-    items: feedItems(sources, settings.feedSize),
-  });
+  const body = rssDocument(
+    {
+      title: options.title === site.title ? site.title : `${site.title} · ${options.title}`,
+      description: options.description,
+      site: absoluteUrl('/'),
+      language: htmlLang,
+      selfUrl: absoluteUrl(options.path),
+    },
+    sources,
+    settings.feedSize,
+  );
+  return new Response(body, { headers: { 'Content-Type': 'application/xml' } });
 }
 
 interface TermFeed {
