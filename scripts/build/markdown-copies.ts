@@ -10,13 +10,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { markdownCopy } from '../../src/lib/machine-copies.ts';
 import { absoluteHref } from '../../src/lib/url.ts';
+import { isPublished } from '../../src/sources/inventory.ts';
 import type { BuildContext, Stage } from './stage.ts';
 
 export const markdownCopiesStage: Stage = {
   name: 'Markdown copies',
   async run(context: BuildContext) {
     for (const article of context.inventory?.articles ?? []) {
-      if (!article.publishable || article.data.draft || article.data.noindex) continue;
+      if (!isPublished(article) || article.data.noindex) continue;
       const file = path.join(context.stagingDir, 'articles', article.slug, 'index.md');
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(

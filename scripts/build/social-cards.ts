@@ -14,7 +14,7 @@ import path from 'node:path';
 import { articleCard, cardPath, cardStyle } from '../../src/data/social-cards.ts';
 import { loadTaxonomy } from '../../src/lib/taxonomy.ts';
 import { childEnv, type Settings } from '../../src/settings.ts';
-import type { Inventory } from '../../src/sources/inventory.ts';
+import { isPublished, type Inventory } from '../../src/sources/inventory.ts';
 import type { CardJob, CardJobResult } from './social-card-worker.ts';
 import type { BuildContext, Stage } from './stage.ts';
 
@@ -23,12 +23,10 @@ const cacheDir = (settings: Settings) => path.join(settings.cacheDir, 'kb-cards'
 /** Every published article's card: the article file and the card's file name. */
 function wantedCards(inventory: Inventory | undefined, settings: Settings) {
   const taxonomy = loadTaxonomy(settings.contentDir);
-  return (inventory?.articles ?? [])
-    .filter((article) => article.publishable && !article.data.draft)
-    .map((article) => {
-      const { input, file } = articleCard(article.data, taxonomy);
-      return { article: article.file, input, name: file };
-    });
+  return (inventory?.articles ?? []).filter(isPublished).map((article) => {
+    const { input, file } = articleCard(article.data, taxonomy);
+    return { article: article.file, input, name: file };
+  });
 }
 
 /** Draws the cards in a process of lowest priority (social-card-worker.ts) and waits for it. */

@@ -40,6 +40,9 @@ export interface ArticleSource {
   publishable: boolean;
 }
 
+/** Whether a build publishes the article: a file that can be published and is not a draft. */
+export const isPublished = (article: ArticleSource): boolean => article.publishable && !article.data.draft;
+
 export interface Inventory {
   contentDir: string;
   articlesDir: string;
