@@ -37,4 +37,7 @@ export default defineConfig({
   // Every script is an external file: the Content-Security-Policy allows no inline code.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
+  // Pages whose getStaticPaths() gives a cacheKey (src/data/page-keys.ts) are copied from the
+  // last build while their key and code hold. It needs build.concurrency 1 (the default).
+  experimental: { incrementalBuild: settings.incremental },
 });

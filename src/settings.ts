@@ -59,6 +59,11 @@ export interface Settings {
   validateLimit: number;
   /** Rebuild even when nothing changed since the last build. */
   force: boolean;
+  /**
+   * Reuse the pages of the last build whose cache key still holds (Astro's incremental
+   * build); off renders every page. The output is the same either way.
+   */
+  incremental: boolean;
   /** Remote images and embeds: allowed with a warning, or an error. */
   remoteImages: RemotePolicy;
   /** Removed author HTML is an error instead of a warning. */
@@ -257,6 +262,7 @@ export function readSettings(env: Env, cwd: string): Settings {
     search: flag(env, 'KB_SEARCH', true),
     validateLimit: integer(env, 'KB_VALIDATE_LIMIT', 150, '0'),
     force: flag(env, 'KB_FORCE', false),
+    incremental: flag(env, 'KB_INCREMENTAL', true),
     remoteImages,
     strictHtml: flag(env, 'KB_STRICT_HTML', false),
     mdx: text(env, 'KB_MDX') === undefined ? true : flag(env, 'KB_MDX', true),

@@ -38,6 +38,8 @@ export interface Article extends Omit<ArticleData, 'category'> {
   versions: { lang: 'zh' | 'en'; slug: string; url: string; title: string }[];
   /** Paper ids (arXiv:…, doi:…) of the entries the text cites, in order of first citation. */
   cites: string[];
+  /** Names the article's render (its HTML follows from it): see src/data/page-keys.ts. */
+  renderDigest: string;
 }
 
 export interface SiteData {
@@ -56,7 +58,7 @@ export interface SiteData {
 
 async function toArticle(entry: CollectionEntry<'articles'>): Promise<Article> {
   const source = inventory().bySlug.get(entry.id)!;
-  const { facts } = await articleFacts(source.file);
+  const { facts, digest } = await articleFacts(source.file);
   const data = entry.data;
   const revisions = contentHistory().revisions.get(source.file) ?? [];
   // `papers:` and citations name papers by key or id; pages key them by one canonical id.
@@ -86,6 +88,7 @@ async function toArticle(entry: CollectionEntry<'articles'>): Promise<Article> {
     filePath: source.file,
     format: source.format,
     facts,
+    renderDigest: digest,
   };
 }
 

@@ -61,6 +61,11 @@ export interface RenderedArticle {
   feedHtml: string;
   facts: ArticleFacts;
   problems: Problem[];
+  /**
+   * Names this render exactly: its cache key and what its lookups found. Equal digests
+   * mean equal HTML, so a page built from it can be reused (src/data/page-keys.ts).
+   */
+  digest: string;
 }
 
 /** What a render looked up outside its own file, and what it found then. */
@@ -320,14 +325,16 @@ function readJson<T>(file: string): T | undefined {
 }
 
 const keyOf = (filePath: string, body: string) => sha(`${pipeline()}\0${filePath}\0${body}`);
+const digestOf = (key: string, lookups: Lookups) => sha(`${key}\0${JSON.stringify(lookups)}`);
 
-/** The cache entry of an article as it is now, if there is a current one. */
+/** The cache entry of an article as it is now, if there is a current one, and its key. */
 async function cached(
   filePath: string,
-): Promise<{ paths: ReturnType<typeof cachePaths>; entry: CachedFacts | undefined }> {
-  const paths = cachePaths(keyOf(filePath, articleSource(filePath)));
+): Promise<{ key: string; paths: ReturnType<typeof cachePaths>; entry: CachedFacts | undefined }> {
+  const key = keyOf(filePath, articleSource(filePath));
+  const paths = cachePaths(key);
   const entry = readJson<CachedFacts>(paths.facts);
-  return { paths, entry: entry && (await lookupsHold(entry.lookups, filePath)) ? entry : undefined };
+  return { key, paths, entry: entry && (await lookupsHold(entry.lookups, filePath)) ? entry : undefined };
 }
 
 const labelsProcessors: { md?: Processor; mdx?: Processor } = {};
@@ -381,11 +388,11 @@ function remarkOnly(mdx: boolean): Processor {
 /** Renders (or reads from the cache) the article at `filePath`: HTML, facts and problems. */
 export async function renderArticle(relativeOrAbsolutePath: string): Promise<RenderedArticle> {
   const filePath = path.resolve(relativeOrAbsolutePath);
-  const { paths, entry } = await cached(filePath);
+  const { key, paths, entry } = await cached(filePath);
   const html = entry ? readJson<{ html: string }>(paths.html)?.html : undefined;
   const feed = entry ? readJson<{ html: string }>(paths.feed)?.html : undefined;
   if (entry && html !== undefined && feed !== undefined)
-    return { html, feedHtml: feed, facts: entry.facts, problems: entry.problems };
+    return { html, feedHtml: feed, facts: entry.facts, problems: entry.problems, digest: digestOf(key, entry.lookups) };
 
   const input = parserInput(filePath);
   const file = new VFile({ value: input.text, path: filePath });
@@ -404,7 +411,7 @@ export async function renderArticle(relativeOrAbsolutePath: string): Promise<Ren
   writeAtomically(paths.html, JSON.stringify({ html: rendered }));
   writeAtomically(paths.feed, JSON.stringify({ html: feedHtml }));
   writeAtomically(paths.facts, JSON.stringify(result));
-  return { html: rendered, feedHtml, facts: result.facts, problems: result.problems };
+  return { html: rendered, feedHtml, facts: result.facts, problems: result.problems, digest: digestOf(key, result.lookups) };
 }
 
 /** The copy of an article that feeds carry, without loading the page's HTML when cached. */
@@ -416,10 +423,10 @@ export async function articleFeedHtml(filePath: string): Promise<string> {
 
 /** The facts and problems of an article, without loading its HTML when the cache is current. */
 export async function articleFacts(filePath: string): Promise<Omit<RenderedArticle, 'html' | 'feedHtml'>> {
-  const { entry } = await cached(path.resolve(filePath));
-  if (entry) return { facts: entry.facts, problems: entry.problems };
-  const { facts, problems } = await renderArticle(filePath);
-  return { facts, problems };
+  const { key, entry } = await cached(path.resolve(filePath));
+  if (entry) return { facts: entry.facts, problems: entry.problems, digest: digestOf(key, entry.lookups) };
+  const { facts, problems, digest } = await renderArticle(filePath);
+  return { facts, problems, digest };
 }
 
 /** What an article that could not be analysed at all (an MDX syntax error) is known by. */
