@@ -29,7 +29,8 @@ describe('article renderer', () => {
     expect(first.feedHtml).toContain('<math');
     expect(first.feedHtml).not.toContain('katex');
     expect(await renderArticle(file)).toEqual(first);
-    expect(await articleFacts(file)).toEqual({ facts: first.facts, problems: [] });
+    // The digest names the render: the cached one has the same, so its pages can be reused.
+    expect(await articleFacts(file)).toEqual({ facts: first.facts, problems: [], digest: first.digest });
 
     fs.writeFileSync(file, '---\ntitle: "T"\ndate: 2025-01-01\ntags: [a]\n---\n\n第三行\n\n$\\frac{a}{$\n');
     const broken = await renderArticle(file);
@@ -39,6 +40,7 @@ describe('article renderer', () => {
       ),
     ).toEqual(['post.md:9:1 math/invalid-tex']);
     expect(broken.html).toContain('katex-error');
+    expect(broken.digest).not.toBe(first.digest);
   });
 
   it('renders again when an image it published changes', async () => {
