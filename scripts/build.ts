@@ -66,7 +66,7 @@ if (isUpToDate(settings, fingerprint)) {
   process.exit(0);
 }
 
-const output = prepareOutput(settings.outDir);
+const output = prepareOutput(settings.outDir, path.join(settings.cacheDir, 'kb-retired'));
 const context: BuildContext = {
   settings,
   stagingDir: output.stagingDir,

@@ -47,7 +47,10 @@ export const htmlValidationStage: Stage = {
     const { settings } = context;
     const result = await validateHtml(context.stagingDir, {
       configFile: path.join(settings.root, '.htmlvalidate.json'),
-      cacheFile: path.join(settings.root, 'node_modules/.cache/kb/html-valid.json'),
+      // One per content folder (in its cache folder): a build of other content would
+      // otherwise replace the list of pages seen, and the next build here would take
+      // every page for new and validate a fresh sample instead of what changed.
+      cacheFile: path.join(settings.cacheDir, 'kb-html-valid.json'),
       limit: settings.validateLimit,
       base: settings.base,
     });
