@@ -80,7 +80,10 @@ export async function articlePageKey(
     older: neighbours.older?.slug ?? null,
     related: slugsOf(data.related.get(article.slug)),
     backlinks: data.backlinks.get(article.slug) ?? [],
-    papers: [...new Set([...article.papers, ...article.cites])].map((id) => [id, slugsOf(data.articlesByPaper.get(id))]),
+    papers: [...new Set([...article.papers, ...article.cites])].map((id) => [
+      id,
+      slugsOf(data.articlesByPaper.get(id)),
+    ]),
     linked,
     versions: article.versions.map((version) => version.slug),
   };
@@ -112,9 +115,10 @@ export async function articlePageKey(
       categories: [...new Set(shown.map((shownArticle) => shownArticle.category))].sort().map(categoryTerm),
       series: article.series ? seriesTerm(article.series) : null,
     },
-    bibliography: articleBibliographyFiles(settings.contentDir, article.filePath, article.bibliography).map(
-      (file) => [file, fileDigest(file)],
-    ),
+    bibliography: articleBibliographyFiles(settings.contentDir, article.filePath, article.bibliography).map((file) => [
+      file,
+      fileDigest(file),
+    ]),
     card: articleCard(article, taxonomy).file,
   });
 }

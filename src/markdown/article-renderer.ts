@@ -411,7 +411,13 @@ export async function renderArticle(relativeOrAbsolutePath: string): Promise<Ren
   writeAtomically(paths.html, JSON.stringify({ html: rendered }));
   writeAtomically(paths.feed, JSON.stringify({ html: feedHtml }));
   writeAtomically(paths.facts, JSON.stringify(result));
-  return { html: rendered, feedHtml, facts: result.facts, problems: result.problems, digest: digestOf(key, result.lookups) };
+  return {
+    html: rendered,
+    feedHtml,
+    facts: result.facts,
+    problems: result.problems,
+    digest: digestOf(key, result.lookups),
+  };
 }
 
 /** The copy of an article that feeds carry, without loading the page's HTML when cached. */

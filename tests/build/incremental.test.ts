@@ -107,7 +107,11 @@ const FIXTURE_EDITS: { id: string; label: string; apply(contentDir: string): str
     label: 'an article moved to a new category (every graph gains a colour group)',
     apply() {
       replaceIn('taxonomy.yaml', 'categories:\n', 'categories:\n  numerics: { zh: 数值计算, en: Numerics }\n');
-      replaceIn('articles/notes/softmax-stability.md', 'tags: [attention, numerics]', 'tags: [attention, numerics]\ncategory: numerics');
+      replaceIn(
+        'articles/notes/softmax-stability.md',
+        'tags: [attention, numerics]',
+        'tags: [attention, numerics]\ncategory: numerics',
+      );
       return 'taxonomy.yaml and articles/notes/softmax-stability.md: category numerics';
     },
   },
