@@ -12,13 +12,12 @@ import { articleDataSchema } from './lib/article-schema.ts';
 import { formatProblem } from './lib/problems.ts';
 import { articleFacts, FATAL_MDX_RULES } from './markdown/article-renderer.ts';
 import { settings } from './settings.ts';
-import { inventory } from './sources/inventory.ts';
+import { freshInventory, inventory } from './sources/inventory.ts';
 
 const articlesLoader: Loader = {
   name: 'kb-articles',
   load: async ({ store, parseData, generateDigest, watcher }) => {
-    const sync = async () => {
-      const taken = inventory();
+    const sync = async (taken = inventory()) => {
       // `npm run build` has reported these already; `astro dev` has not.
       if (!settings.sourcesChecked)
         for (const problem of taken.problems) console.warn(`[kb] ${problem.severity}: ${formatProblem(problem)}`);
@@ -52,7 +51,7 @@ const articlesLoader: Loader = {
     if (!watcher) return;
     watcher.add(inventory().articlesDir);
     const onChange = (changed: string) => {
-      if (changed.startsWith(inventory().articlesDir)) void sync();
+      if (changed.startsWith(inventory().articlesDir)) void sync(freshInventory());
     };
     watcher.on('change', onChange);
     watcher.on('add', onChange);

@@ -312,7 +312,9 @@ const formatted = new Map<string, string>();
  * links of its own.
  */
 export function formatReference(entry: BibEntry, style: CitationStyle): string {
-  const cacheKey = `${style}\0${entry.file}\0${entry.key}`;
+  // Keyed by what is formatted, not by file and key: under `astro dev` an entry edited in
+  // its file must not keep showing as it was.
+  const cacheKey = `${style}\0${JSON.stringify(entry.csl)}`;
   const hit = formatted.get(cacheKey);
   if (hit !== undefined) return hit;
   const { URL: _url, DOI: _doi, ...item } = entry.csl;

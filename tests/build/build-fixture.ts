@@ -56,7 +56,7 @@ export interface BuildOptions {
  * SSR, BASE_URL): inherited, they would make Astro build in test mode, unlike
  * `npm run build` (no meta CSP, for one).
  */
-function buildEnvironment(): Record<string, string | undefined> {
+export function buildEnvironment(): Record<string, string | undefined> {
   const env = { ...process.env };
   for (const name of ['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']) delete env[name];
   for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
