@@ -8,6 +8,7 @@ import katexAssets from './src/integrations/katex-assets.ts';
 import contentProblems from './src/integrations/content-problems.ts';
 import articleAssets from './src/integrations/article-assets.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import devReload from './src/integrations/dev-reload.ts';
 import { noindexUrls } from './src/sources/inventory.ts';
 
 export default defineConfig({
@@ -33,6 +34,7 @@ export default defineConfig({
     katexAssets(),
     articleAssets(),
     securityHeaders(),
+    devReload(),
   ],
   // Every script is an external file: the Content-Security-Policy allows no inline code.
   vite: { build: { assetsInlineLimit: 0 } },
