@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { settings } from '../settings.ts';
+import { frontmatterBlock } from '../sources/frontmatter.ts';
 import { inventory } from '../sources/inventory.ts';
 
 /** Folders in the project that builds, tests and benchmarks write into. */
@@ -31,9 +32,6 @@ function notSources(file: string): boolean {
   const inProject = path.relative(settings.root, resolved);
   return WRITTEN_FOLDERS.includes(inProject.split(path.sep)[0]!);
 }
-
-/** The frontmatter block of an article's text ('' without one): what the content store holds. */
-const frontmatterOf = (text: string) => /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(text)?.[0] ?? '';
 
 export default function devReloadIntegration(): AstroIntegration {
   return {
@@ -52,13 +50,14 @@ export default function devReloadIntegration(): AstroIntegration {
           }
         };
         for (const article of inventory().articles)
-          if (article.format === 'md') seen.set(article.file, frontmatterOf(read(article.file) ?? ''));
+          if (article.format === 'md') seen.set(article.file, frontmatterBlock(read(article.file) ?? ''));
         server.watcher.on('change', (changed) => {
           const file = path.resolve(changed);
           if (!file.toLowerCase().endsWith('.md') || !file.startsWith(inventory().articlesDir + path.sep)) return;
           const text = read(file);
           if (text === undefined) return;
-          const frontmatter = frontmatterOf(text);
+          // The frontmatter as the reader splits it off: what the content store holds.
+          const frontmatter = frontmatterBlock(text);
           const before = seen.get(file);
           seen.set(file, frontmatter);
           if (before === frontmatter) server.hot.send({ type: 'full-reload' });

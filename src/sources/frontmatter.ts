@@ -84,6 +84,16 @@ interface FrontmatterBlock {
   lastLine: number;
 }
 
+/** An article's text as the reader parses it: no byte-order mark, `\n` line ends. */
+const normalisedText = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+
+/** The frontmatter block of an article's text, `---` lines included ('' without one). */
+export function frontmatterBlock(text: string): string {
+  const normal = normalisedText(text);
+  const block = splitFrontmatter(normal);
+  return block ? normal.split('\n').slice(0, block.lastLine).join('\n') : '';
+}
+
 function splitFrontmatter(text: string): FrontmatterBlock | undefined {
   const lines = text.split('\n');
   if (lines[0]?.trim() !== '---') return undefined;
@@ -266,10 +276,7 @@ export function readArticle(bytes: Uint8Array, context: ReadContext): ReadArticl
       ),
     );
   }
-  const text = new TextDecoder('utf-8')
-    .decode(bytes)
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n');
+  const text = normalisedText(new TextDecoder('utf-8').decode(bytes));
   if (text.trim() === '') {
     return unpublishable(
       error(

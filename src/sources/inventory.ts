@@ -219,7 +219,6 @@ export function articlesFolder(contentDir: string): string {
   return fs.existsSync(nested) && fs.statSync(nested).isDirectory() ? nested : contentDir;
 }
 
-/** Walks and reads the content folder. `now` decides what counts as a future date. */
 const live = (import.meta as { env?: { DEV?: boolean } }).env?.DEV === true;
 
 /**
@@ -232,6 +231,7 @@ const readsUnderDev = new Map<
   { bytes: Buffer; mtimeMs: number; categoriesKey: string; read: ReturnType<typeof readArticle> }
 >();
 
+/** Walks and reads the content folder. `now` decides what counts as a future date. */
 export function takeInventory(
   contentDir: string,
   now: Date = new Date(),
