@@ -63,6 +63,17 @@ export function buildEnvironment(): Record<string, string | undefined> {
   return env;
 }
 
+/**
+ * Replaces `from` by `to` in a file of a content folder, as an author's save would; fails
+ * when the file does not hold `from` (a fixture changed under the test).
+ */
+export function replaceInFile(contentDir: string, file: string, from: string, to: string): void {
+  const full = path.join(contentDir, file);
+  const text = fs.readFileSync(full, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} does not hold ${JSON.stringify(from)}`);
+  fs.writeFileSync(full, text.replace(from, to));
+}
+
 /** Runs `node scripts/build.ts` in the repository with extra environment variables. */
 export function runBuild(env: Record<string, string>): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildEnvironment, fixturesDir, repoRoot } from './build-fixture.ts';
+import { buildEnvironment, fixturesDir, replaceInFile, repoRoot } from './build-fixture.ts';
 
 const PORT = 4651;
 const PAGE = `http://localhost:${PORT}/articles/multi-head/`;
@@ -41,13 +41,6 @@ async function pageUntil(shows: (html: string) => boolean, seconds: number): Pro
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${PAGE} did not show the change within ${seconds} s\n--- astro dev said:\n${output.slice(-3000)}`);
-}
-
-function edit(file: string, from: string, to: string): void {
-  const full = path.join(content, file);
-  const text = fs.readFileSync(full, 'utf8');
-  expect(text).toContain(from);
-  fs.writeFileSync(full, text.replace(from, to));
 }
 
 beforeAll(async () => {
@@ -86,13 +79,18 @@ it('a paragraph saved in the article shows on its page, its formula rendered', a
 }, 90_000);
 
 it("another article's new title shows where this page names it (series, links)", async () => {
-  edit('articles/attention/scaled-dot-product.md', 'title: "缩放点积注意力"', 'title: "点积注意力的缩放"');
+  replaceInFile(
+    content,
+    'articles/attention/scaled-dot-product.md',
+    'title: "缩放点积注意力"',
+    'title: "点积注意力的缩放"',
+  );
   const html = await pageUntil((page) => page.includes('点积注意力的缩放'), 60);
   expect(html).toContain('点积注意力的缩放');
 }, 90_000);
 
 it('an entry edited in references.bib shows in the reference list of the page citing it', async () => {
-  edit('references.bib', '{Attention Is All You Need}', '{Attention Is All You Need, Revised}');
+  replaceInFile(content, 'references.bib', '{Attention Is All You Need}', '{Attention Is All You Need, Revised}');
   const html = await pageUntil((page) => page.includes('Attention Is All You Need, Revised'), 60);
   expect(html).toContain('Attention Is All You Need, Revised');
 }, 90_000);

@@ -33,7 +33,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SCENARIOS } from '../../scripts/bench/scenarios.ts';
 import { compareTrees } from '../../scripts/lib/compare-trees.ts';
-import { fixturesDir, runBuild } from './build-fixture.ts';
+import { fixturesDir, replaceInFile, runBuild } from './build-fixture.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-incremental-'));
 const content = path.join(root, 'content');
@@ -60,61 +60,53 @@ beforeAll(async () => {
 
 const SAME = { onlyInFirst: [], onlyInSecond: [], differing: [] };
 
-/** Replaces `from` by `to` in a file of the content folder (the edit must find it). */
-function replaceIn(file: string, from: string, to: string): void {
-  const full = path.join(content, file);
-  const text = fs.readFileSync(full, 'utf8');
-  expect(text, `${file} holds ${from}`).toContain(from);
-  fs.writeFileSync(full, text.replace(from, to));
-}
+type Replacement = [file: string, from: string, to: string];
+
+/** An edit made of replacements in the content folder, described by what it replaced. */
+const replacing = (id: string, label: string, ...replacements: Replacement[]) => ({
+  id,
+  label,
+  apply(contentDir: string): string {
+    for (const [file, from, to] of replacements) replaceInFile(contentDir, file, from, to);
+    return replacements
+      .map(([file, from, to]) => `${file}: ${JSON.stringify(from)} → ${JSON.stringify(to)}`)
+      .join('; ');
+  },
+});
 
 /** Edits that reach other pages only through what those pages show of this one. */
-const FIXTURE_EDITS: { id: string; label: string; apply(contentDir: string): string }[] = [
-  {
-    id: 'bibliography',
-    label: 'a bibliography entry changed (pages that cite it)',
-    apply() {
-      replaceIn('references.bib', '{Attention Is All You Need}', '{Attention Is All You Need (revised)}');
-      return 'references.bib: the title of vaswani2017attention';
-    },
-  },
-  {
-    id: 'linked-equation',
-    label: "an equation another article links to changed (that article's hover preview)",
-    apply() {
-      replaceIn('articles/attention/scaled-dot-product.md', '{\\sqrt{d_k}}\\right) V', '{\\sqrt{d_k}}\\right) V + 0');
-      return 'articles/attention/scaled-dot-product.md: eq:sdpa';
-    },
-  },
-  {
-    id: 'translation',
-    label: "a translation's title changed (the other version's page)",
-    apply() {
-      replaceIn('articles/notes/glossary-zh.md', 'title: "术语表：注意力"', 'title: "注意力术语表"');
-      return 'articles/notes/glossary-zh.md: title';
-    },
-  },
-  {
-    id: 'two-hops',
-    label: "the title of an article two links away changed (the local graph's second hop)",
-    apply() {
-      replaceIn('articles/notes/softmax-stability.md', 'title: "数值稳定的 softmax"', 'title: "softmax 的数值稳定"');
-      return 'articles/notes/softmax-stability.md: title (warmup → adamw → softmax-stability)';
-    },
-  },
-  {
-    id: 'new-category',
-    label: 'an article moved to a new category (every graph gains a colour group)',
-    apply() {
-      replaceIn('taxonomy.yaml', 'categories:\n', 'categories:\n  numerics: { zh: 数值计算, en: Numerics }\n');
-      replaceIn(
-        'articles/notes/softmax-stability.md',
-        'tags: [attention, numerics]',
-        'tags: [attention, numerics]\ncategory: numerics',
-      );
-      return 'taxonomy.yaml and articles/notes/softmax-stability.md: category numerics';
-    },
-  },
+const FIXTURE_EDITS = [
+  replacing('bibliography', 'a bibliography entry changed (pages that cite it)', [
+    'references.bib',
+    '{Attention Is All You Need}',
+    '{Attention Is All You Need (revised)}',
+  ]),
+  replacing('linked-equation', "an equation another article links to changed (that article's hover preview)", [
+    'articles/attention/scaled-dot-product.md',
+    '{\\sqrt{d_k}}\\right) V',
+    '{\\sqrt{d_k}}\\right) V + 0',
+  ]),
+  replacing('translation', "a translation's title changed (the other version's page)", [
+    'articles/notes/glossary-zh.md',
+    'title: "术语表：注意力"',
+    'title: "注意力术语表"',
+  ]),
+  // warmup → adamw → softmax-stability
+  replacing('two-hops', "the title of an article two links away changed (the local graph's second hop)", [
+    'articles/notes/softmax-stability.md',
+    'title: "数值稳定的 softmax"',
+    'title: "softmax 的数值稳定"',
+  ]),
+  replacing(
+    'new-category',
+    'an article moved to a new category (every graph gains a colour group)',
+    ['taxonomy.yaml', 'categories:\n', 'categories:\n  numerics: { zh: 数值计算, en: Numerics }\n'],
+    [
+      'articles/notes/softmax-stability.md',
+      'tags: [attention, numerics]',
+      'tags: [attention, numerics]\ncategory: numerics',
+    ],
+  ),
 ];
 
 for (const scenario of [...SCENARIOS, ...FIXTURE_EDITS]) {
