@@ -32,6 +32,13 @@ import { remoteOrigins } from '../sources/remote-origins.ts';
 import { categoryTerm, seriesTerm, tagTerm, taxonomy, type Article, type SiteData } from './articles.ts';
 import { articleCard } from './social-cards.ts';
 
+/**
+ * Whether pages carry keys: only a build with the incremental cache on reads them. Under
+ * `astro dev` every save runs getStaticPaths again, and the keys of 1,000 articles took a
+ * third of a second of it.
+ */
+export const pageKeysWanted = !import.meta.env.DEV && settings.incremental;
+
 const hash = (value: unknown) => crypto.createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /** An article as a key names it: all of it, its collection entry by the entry's digest. */

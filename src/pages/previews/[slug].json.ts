@@ -4,7 +4,7 @@
  */
 import type { APIContext } from 'astro';
 import { siteData, tagTerm, type Article } from '../../data/articles.ts';
-import { outputKey } from '../../data/page-keys.ts';
+import { outputKey, pageKeysWanted } from '../../data/page-keys.ts';
 import { excerptText } from '../../lib/excerpt.ts';
 import { termLabel } from '../../i18n/index.ts';
 
@@ -19,7 +19,10 @@ const previewOf = (article: Article) =>
 export async function getStaticPaths() {
   const { articles } = await siteData();
   // The file is its body: an incremental build reuses it while the body would be the same.
-  return articles.map((article) => ({ params: { slug: article.slug }, cacheKey: outputKey(previewOf(article)) }));
+  return articles.map((article) => ({
+    params: { slug: article.slug },
+    ...(pageKeysWanted ? { cacheKey: outputKey(previewOf(article)) } : {}),
+  }));
 }
 
 export async function GET(context: APIContext) {
